@@ -1,0 +1,30 @@
+// Bundles the CLI, the language server and the VS Code client with esbuild.
+// Everything (remark, opencc-js, rule data) is inlined, so dist/ runs without node_modules.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  // import.meta.url is only used to locate bundled assets; map it for CJS output.
+  define: { 'import.meta.url': '__fazhi_import_meta_url' },
+  banner: { js: 'const __fazhi_import_meta_url = require("url").pathToFileURL(__filename).href;' },
+};
+
+const entries = [
+  { in: 'server/src/cli/main.ts', out: 'dist/cli.cjs', shebang: true },
+  { in: 'server/src/lsp/main.ts', out: 'dist/server.cjs', shebang: true },
+  { in: 'client/src/extension.ts', out: 'dist/extension.cjs', external: ['vscode'] },
+];
+
+import { existsSync } from 'node:fs';
+await Promise.all(entries.filter((e) => existsSync(e.in)).map((e) => build({
+  ...common,
+  entryPoints: [e.in],
+  outfile: e.out,
+  external: e.external ?? [],
+  banner: { js: (e.shebang ? '#!/usr/bin/env node\n' : '') + common.banner.js },
+})));

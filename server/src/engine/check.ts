@@ -1,0 +1,82 @@
+// The engine: check(text, config) → findings. Pure — no file or network
+// I/O, no process state — so the CLI, the language server and the tests
+// share it. The engine knows no particular rule: the registry is passed in
+// (server/src/rules/index.ts is the default).
+import { buildDocument, type ReportDocument } from './document.js';
+import { parseSuppressions } from './disable.js';
+import { resolveConfig, type ConfigObject, type ResolvedConfig } from './config.js';
+import type { Finding, Report, Rule, RuleContext, PositionedEdit } from './types.js';
+import type { LineIndex } from './line-index.js';
+
+export interface RuleError {
+  rule: string;
+  error: unknown;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  /** Rules that threw; the other rules' findings are still returned. */
+  errors: RuleError[];
+  document: ReportDocument;
+}
+
+function isResolved(c: ConfigObject | ResolvedConfig | undefined): c is ResolvedConfig {
+  return !!c && (c as ResolvedConfig).rules instanceof Map;
+}
+
+export function lint(text: string, rules: readonly Rule[], config?: ConfigObject | ResolvedConfig): LintResult {
+  const resolved = isResolved(config) ? config : resolveConfig(config, rules);
+  // A BOM is not text; positions stay those of the string as given.
+  const doc = buildDocument(text, resolved.settings);
+  const suppressions = parseSuppressions(text, doc.lines);
+  const findings: Finding[] = [];
+  const errors: RuleError[] = [];
+  for (const rule of rules) {
+    const options = resolved.rules.get(rule.id) ?? { severity: rule.severity };
+    if (options.severity === 'off') continue;
+    const explicit = resolved.explicitSeverity.has(rule.id);
+    const context: RuleContext = {
+      doc,
+      options,
+      memo<T>(key: string, build: () => T): T {
+        const k = `${rule.id}\u0000${key}`;
+        if (!resolved.cache.has(k)) resolved.cache.set(k, build());
+        return resolved.cache.get(k) as T;
+      },
+      report(r: Report) {
+        const start = Math.max(0, Math.min(r.start, text.length));
+        const end = Math.max(start, Math.min(r.end, text.length));
+        const severity = explicit ? (options.severity as Finding['severity']) : (r.severity ?? (options.severity as Finding['severity']));
+        const from = doc.lines.position(start);
+        if (suppressions.isSuppressed(rule.id, from.line - 1)) return;
+        const to = doc.lines.position(end);
+        findings.push({
+          rule: rule.id,
+          severity,
+          message: r.message,
+          start,
+          end,
+          line: from.line,
+          column: from.column,
+          endLine: to.line,
+          endColumn: to.column,
+          data: r.data ?? {},
+          ...(r.fix ? { fix: { title: r.fix.title, edits: r.fix.edits.map((e) => positionEdit(doc.lines, e)) } } : {}),
+        });
+      },
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      errors.push({ rule: rule.id, error });
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  return { findings, errors, document: doc };
+}
+
+function positionEdit(lines: LineIndex, e: { start: number; end: number; newText: string }): PositionedEdit {
+  const from = lines.position(e.start);
+  const to = lines.position(e.end);
+  return { ...e, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}

@@ -1,0 +1,57 @@
+// Inline suppression comments, as markdownlint and cspell users expect:
+//   <!-- fazhi-lint-disable-next-line placeholder -->
+//   <!-- fazhi-lint-disable-line rule -->
+//   <!-- fazhi-lint-disable rule-a rule-b --> … <!-- fazhi-lint-enable rule-a -->
+// No rule names means every rule.
+import type { LineIndex } from './line-index.js';
+
+const DIRECTIVE = /<!--\s*fazhi-lint-(disable-next-line|disable-line|disable|enable)\b([^]*?)-->/g;
+const ALL = '*';
+
+export interface Suppressions {
+  isSuppressed(rule: string, line: number): boolean;
+}
+
+export function parseSuppressions(text: string, lines: LineIndex): Suppressions {
+  if (!text.includes('fazhi-lint-')) return { isSuppressed: () => false };
+  // Per rule: sorted disjoint [fromLine, toLine] (0-based, inclusive) intervals.
+  const intervals = new Map<string, [number, number][]>();
+  const openSince = new Map<string, number>();
+  const add = (rule: string, from: number, to: number) => {
+    if (!intervals.has(rule)) intervals.set(rule, []);
+    intervals.get(rule)!.push([from, to]);
+  };
+  for (const m of text.matchAll(DIRECTIVE)) {
+    const kind = m[1];
+    const names = m[2].split(/[\s,，]+/).filter(Boolean);
+    const rules = names.length ? names : [ALL];
+    const line = lines.lineOf(m.index!);
+    const endLine = lines.lineOf(m.index! + m[0].length);
+    for (const rule of rules) {
+      if (kind === 'disable-next-line') add(rule, endLine + 1, endLine + 1);
+      else if (kind === 'disable-line') add(rule, line, endLine);
+      else if (kind === 'disable') {
+        if (!openSince.has(rule)) openSince.set(rule, line);
+      } else {
+        const since = openSince.get(rule);
+        if (since !== undefined) {
+          add(rule, since, endLine);
+          openSince.delete(rule);
+        } else if (rule !== ALL) {
+          // enable X inside disable-all: re-enabling one rule is not modelled; keep it simple and explicit.
+        } else {
+          for (const [r, s] of openSince) add(r, s, endLine);
+          openSince.clear();
+        }
+      }
+    }
+  }
+  for (const [rule, since] of openSince) add(rule, since, Number.MAX_SAFE_INTEGER);
+  const covered = (list: [number, number][] | undefined, line: number) =>
+    !!list && list.some(([a, b]) => line >= a && line <= b);
+  return {
+    isSuppressed(rule: string, line: number): boolean {
+      return covered(intervals.get(ALL), line) || covered(intervals.get(rule), line);
+    },
+  };
+}

@@ -1,0 +1,230 @@
+// The document model, built once per check: the remark (mdast) tree, the
+// line index, the blocks (one per non-blank source line), the report's
+// section outline mapped to the five statutory parts, and the report's
+// title, reporting body and year. Rules read it; none of them re-parse.
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import type { Root, RootContent } from 'mdast';
+import { LineIndex } from './line-index.js';
+import { parseNumbering, type Numbering } from './numbering.js';
+import { TextView, type RemovedSpan } from './text-view.js';
+import { PINYIN_ANNOTATION } from './pinyin.js';
+import { buildOutline, type Outline } from './outline.js';
+import { inferMeta, type ReportMeta } from './meta.js';
+import type { PartId } from './types.js';
+
+export type Script = 'simplified' | 'traditional';
+export type Profile = 'auto' | 'town' | 'county' | 'city' | 'department';
+
+export interface DocumentSettings {
+  script: Script;
+  profile: Profile;
+  /** Overrides for what inferMeta would find. */
+  body?: string;
+  year?: number;
+}
+
+export interface Block {
+  index: number;
+  /** 0-based source line. */
+  line: number;
+  /** Offsets of the content: leading/trailing white space and Markdown prefixes (#, >, list bullet) excluded. */
+  start: number;
+  end: number;
+  text: string;
+  /** Depth of a Markdown ATX/setext heading, 0 for none. */
+  markdownDepth: number;
+  numbering?: Numbering;
+  /** Offsets of the text after the numbering marker (= start without numbering). */
+  contentStart: number;
+  /** True where a blank line (or the document start) precedes this block. */
+  blankBefore: boolean;
+  /** Set by the outline: this block opens a section. */
+  isHeading: boolean;
+}
+
+/** A section of the report's outline: a heading and everything up to the next heading of the same or a higher level. */
+export interface Section {
+  level: number;
+  heading: Block;
+  /** Heading text without the numbering, as written. */
+  title: string;
+  /** Title converted to simplified script, for matching synonyms. */
+  normalizedTitle: string;
+  part?: PartId;
+  /** True when the part came from the synonym list, false when inferred (thematic heading before 不足). */
+  partByName?: boolean;
+  /** Offsets: from the heading's line start to the end of the section's last block. */
+  start: number;
+  end: number;
+  /** Blocks inside the section after its heading (descendants included). */
+  blocks: Block[];
+  children: Section[];
+  parent?: Section;
+}
+
+export interface ReportDocument {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly mdast: Root;
+  readonly settings: DocumentSettings;
+  readonly blocks: Block[];
+  readonly outline: Outline;
+  readonly meta: ReportMeta;
+  /** The text without pinyin annotations (鎮(zhèn) → 鎮), for rules that match words. */
+  readonly prose: TextView;
+  /** Sorted, non-overlapping ranges that are not report prose: code, HTML, URLs, front matter. */
+  readonly ignored: readonly { start: number; end: number }[];
+  isIgnored(start: number, end?: number): boolean;
+  /** The block containing the offset, if any. */
+  blockAt(offset: number): Block | undefined;
+}
+
+export function buildDocument(text: string, settings: DocumentSettings): ReportDocument {
+  const lines = new LineIndex(text);
+  const mdast = unified().use(remarkParse).parse(text) as Root;
+  const ignored = collectIgnored(text, mdast);
+  const blocks = collectBlocks(text, lines, ignored);
+  const removed: RemovedSpan[] = [];
+  for (const m of text.matchAll(PINYIN_ANNOTATION)) removed.push({ start: m.index!, end: m.index! + m[0].length });
+  const prose = new TextView(text, removed);
+  const outline = buildOutline(text, blocks);
+  const meta = inferMeta(text, blocks, outline, settings);
+
+  const blockStarts = blocks.map((b) => b.start);
+  return {
+    text,
+    lines,
+    mdast,
+    settings,
+    blocks,
+    outline,
+    meta,
+    prose,
+    ignored,
+    isIgnored(start: number, end = start + 1): boolean {
+      let lo = 0;
+      let hi = ignored.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const r = ignored[mid];
+        if (r.end <= start) lo = mid + 1;
+        else if (r.start >= end) hi = mid - 1;
+        else return true;
+      }
+      return false;
+    },
+    blockAt(offset: number): Block | undefined {
+      let lo = 0;
+      let hi = blockStarts.length - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (blockStarts[mid] <= offset) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      if (found < 0) return undefined;
+      const b = blocks[found];
+      return offset <= b.end ? b : undefined;
+    },
+  };
+}
+
+const URL_RE = /\b(?:https?|ftp):\/\/[^\s<>"'，。；、）】》]+|\bwww\.[a-z0-9-]+\.[^\s<>"'，。；、）】》]+/gi;
+const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
+function collectIgnored(text: string, root: Root): { start: number; end: number }[] {
+  const ranges: { start: number; end: number }[] = [];
+  const visit = (node: Root | RootContent): void => {
+    const t = node.type;
+    if (t === 'code' || t === 'inlineCode' || t === 'html' || t === 'yaml' || t === 'definition') {
+      const s = node.position?.start.offset;
+      const e = node.position?.end.offset;
+      if (s !== undefined && e !== undefined) ranges.push({ start: s, end: e });
+      return;
+    }
+    if (t === 'link' || t === 'image') {
+      // The visible text of a link is prose; its destination is not. Ignore the "(url)" tail.
+      const s = node.position?.start.offset;
+      const e = node.position?.end.offset;
+      if (s !== undefined && e !== undefined) {
+        const close = text.lastIndexOf('](', e);
+        if (close >= s) ranges.push({ start: close + 1, end: e });
+      }
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(root);
+  for (const re of [URL_RE, EMAIL_RE]) for (const m of text.matchAll(re)) ranges.push({ start: m.index!, end: m.index! + m[0].length });
+  ranges.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: { start: number; end: number }[] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else merged.push({ ...r });
+  }
+  return merged;
+}
+
+const MD_PREFIX = /^(?:\s*>)*\s*(?:(#{1,6})[ \t]+|[-*+][ \t]+(?=\S))?/;
+const SETEXT = /^\s*(=+|-+)\s*$/;
+
+function collectBlocks(text: string, lines: LineIndex, ignored: { start: number; end: number }[]): Block[] {
+  const blocks: Block[] = [];
+  let blankBefore = true;
+  let ig = 0;
+  for (let line = 0; line < lines.lineCount; line++) {
+    const lineStart = lines.lineStart(line);
+    const lineEnd = lines.lineEnd(line);
+    while (ig < ignored.length && ignored[ig].end <= lineStart) ig++;
+    // A line wholly inside code or HTML (comments, fenced blocks) is not prose.
+    if (ig < ignored.length && ignored[ig].start <= lineStart && ignored[ig].end >= lineEnd && lineEnd > lineStart) {
+      const raw = text.slice(lineStart, lineEnd);
+      if (raw.trim() !== '') {
+        blankBefore = false;
+        continue;
+      }
+    }
+    const raw = text.slice(lineStart, lineEnd);
+    // U+3000 (ideographic space) and NBSP are white space in pasted reports.
+    if (/^[\s\u3000\u00a0\ufeff]*$/.test(raw)) {
+      blankBefore = true;
+      continue;
+    }
+    const prefix = MD_PREFIX.exec(raw)!;
+    let depth = prefix[1] ? prefix[1].length : 0;
+    let s = lineStart + prefix[0].length;
+    let e = lineEnd;
+    while (s < e && /[\s\u3000\u00a0\ufeff]/.test(text[s])) s++;
+    while (e > s && /[\s\u3000\u00a0]/.test(text[e - 1])) e--;
+    if (depth > 0) {
+      // Closing #s of an ATX heading are syntax.
+      const closing = /[ \t]+#+$/.exec(text.slice(s, e));
+      if (closing) e -= closing[0].length;
+    }
+    if (SETEXT.test(raw) && blocks.length > 0 && !blankBefore && blocks[blocks.length - 1].line === line - 1 && !raw.includes(' -')) {
+      blocks[blocks.length - 1].markdownDepth = raw.trim()[0] === '=' ? 1 : 2;
+      continue;
+    }
+    const content = text.slice(s, e);
+    const numbering = parseNumbering(content);
+    let contentStart = s + (numbering ? numbering.marker.length : 0);
+    while (numbering && contentStart < e && /[\s\u3000]/.test(text[contentStart])) contentStart++;
+    blocks.push({
+      index: blocks.length,
+      line,
+      start: s,
+      end: e,
+      text: content,
+      markdownDepth: depth,
+      numbering,
+      contentStart,
+      blankBefore,
+      isHeading: false,
+    });
+    blankBefore = false;
+  }
+  return blocks;
+}

@@ -1,0 +1,144 @@
+// What the report says about itself: its title, the reporting body (单位)
+// and the year reported on. Several rules need them (title, foreign-entity,
+// year-consistency, outdated-reference).
+import type { Block, DocumentSettings } from './document.js';
+import type { Outline } from './outline.js';
+import { toSimplified } from './script.js';
+import { PINYIN_ANNOTATION } from './pinyin.js';
+
+export type BodyLevel = 'town' | 'county' | 'city' | 'province' | 'department';
+
+export interface ReportMeta {
+  /** The title block(s): a body line such as "王鲍镇" above the title line belongs to the title. */
+  titleBlocks: Block[];
+  /** The title as written (blocks joined), or undefined when the report has no title. */
+  title?: string;
+  /** The reporting body as written in simplified script, e.g. 重庆市潼南区小渡镇, 如皋市司法局. */
+  body?: string;
+  /** The body's own name: the last administrative unit, e.g. 小渡镇. */
+  bodyShort?: string;
+  bodyLevel?: BodyLevel;
+  /** Where the body was found. */
+  bodySource?: 'title' | 'opening' | 'config';
+  /** The year reported on. */
+  year?: number;
+  yearSource?: 'title' | 'opening' | 'config';
+}
+
+const TITLE_TOPIC = /法治政府|法治建设|依法行政|依法治/;
+const TITLE_KIND = /报告|情况|总结/;
+const CHROME = /[:：>|]|首页|当前的?位置|来源|发布时间|浏览/;
+const BODY_SUFFIX = '(?:人民政府|街道办事处|街道|镇|乡|县|区|市|州|盟|旗|省|自治区|局|委员会|委|办公室|办|厅|署|中心|院|所|站)';
+const BODY_NAME = new RegExp(`^[\\u4e00-\\u9fa5]{1,20}?${BODY_SUFFIX}$`);
+const OPENING_BODY = new RegExp(
+  `^(?:\\d{4}\\s*年(?:以来|度|，|,)?[，,]?\\s*)?(?:在[^，,。]{0,40}?下[，,]\\s*)?` +
+    `([\\u4e00-\\u9fa5]{2,20}?${BODY_SUFFIX})` +
+    '(?=坚持|高度重视|深入|认真|全面|紧紧|紧扣|始终|围绕|按照|以|在|积极|严格|把|持续|不断|立足|着力|扎实|切实|紧密)',
+);
+
+function simplifiedProse(text: string): string {
+  return toSimplified(text.replace(PINYIN_ANNOTATION, ''));
+}
+
+export function levelOf(name: string): BodyLevel | undefined {
+  if (/(局|委员会|委|办公室|办|厅|署|中心|院|所|站)$/.test(name)) return 'department';
+  if (/(镇|乡|街道|街道办事处)(人民政府)?$/.test(name)) return 'town';
+  if (/(县|区|旗)(人民政府)?$/.test(name)) return 'county';
+  if (/(市|州|盟)(人民政府)?$/.test(name)) return 'city';
+  if (/(省|自治区)(人民政府)?$/.test(name)) return 'province';
+  return undefined;
+}
+
+/** 重庆市潼南区小渡镇人民政府 → 小渡镇; 如皋市司法局 → 如皋市司法局. */
+export function shortBodyName(name: string): string {
+  let n = name.replace(/人民政府$/, '');
+  if (levelOf(n) === 'department') return n;
+  // Strip enclosing units (重庆市, 潼南区) while what remains is still a unit of its own.
+  for (;;) {
+    const m = /^[\u4e00-\u9fa5]+?(?:省|自治区|市|州|盟|县|区|旗)/.exec(n);
+    if (!m) return n;
+    const rest = n.slice(m[0].length);
+    if (rest.length < 2 || !levelOf(rest)) return n;
+    n = rest;
+  }
+}
+
+export function inferMeta(text: string, blocks: Block[], outline: Outline, settings: DocumentSettings): ReportMeta {
+  const meta: ReportMeta = { titleBlocks: [] };
+  const firstSection = outline.sections[0]?.heading.index ?? blocks.length;
+  const head = blocks.slice(0, Math.min(firstSection, 10));
+
+  // Title: a short line naming the topic and the kind of document, not web chrome, not a sentence.
+  let best: Block | undefined;
+  let bestScore = 0;
+  for (const b of head) {
+    const t = simplifiedProse(b.text);
+    if (t.length > 80 || !TITLE_TOPIC.test(t) || !TITLE_KIND.test(t) || CHROME.test(t) || /[。；]$/.test(t)) continue;
+    if (/^\d{4}\s*年[，,]/.test(t)) continue; // an opening sentence, not a title
+    let score = 1;
+    if (/报告$/.test(t)) score += 2;
+    if (/关于/.test(t)) score += 1;
+    if (b.markdownDepth === 1) score += 2;
+    if (score > bestScore) {
+      best = b;
+      bestScore = score;
+    }
+  }
+  if (best) {
+    const prev = blocks[best.index - 1];
+    const prevName = prev ? simplifiedProse(prev.text) : '';
+    if (prev && prevName.length <= 25 && BODY_NAME.test(prevName)) meta.titleBlocks.push(prev);
+    meta.titleBlocks.push(best);
+    meta.title = meta.titleBlocks.map((b) => b.text).join('');
+  }
+
+  // Body.
+  if (settings.body) {
+    meta.body = settings.body;
+    meta.bodySource = 'config';
+  } else {
+    const titleText = meta.titleBlocks.map((b) => simplifiedProse(b.text)).join('');
+    const fromTitle = new RegExp(`^([\\u4e00-\\u9fa5]{2,30}?${BODY_SUFFIX})(?=关于|\\d|20|法治|依法|年度|$)`).exec(titleText);
+    if (fromTitle && !/^关于/.test(fromTitle[1])) {
+      meta.body = fromTitle[1];
+      meta.bodySource = 'title';
+    } else {
+      for (const b of head.slice(0, 8)) {
+        if (meta.titleBlocks.includes(b)) continue;
+        const m = OPENING_BODY.exec(simplifiedProse(b.text));
+        if (m && !/^我/.test(m[1])) {
+          meta.body = m[1];
+          meta.bodySource = 'opening';
+          break;
+        }
+      }
+    }
+  }
+  if (meta.body) {
+    meta.bodyShort = shortBodyName(meta.body);
+    meta.bodyLevel = levelOf(meta.body.replace(/人民政府$/, ''));
+  }
+
+  // Year reported on.
+  if (settings.year) {
+    meta.year = settings.year;
+    meta.yearSource = 'config';
+  } else {
+    const titleYear = /(\d{4})\s*年/.exec(meta.title ?? '');
+    if (titleYear) {
+      meta.year = Number(titleYear[1]);
+      meta.yearSource = 'title';
+    } else {
+      for (const b of head) {
+        const y = /^(\d{4})\s*年/.exec(b.text) ?? /(\d{4})\s*年/.exec(b.text);
+        if (y) {
+          meta.year = Number(y[1]);
+          meta.yearSource = 'opening';
+          break;
+        }
+      }
+    }
+  }
+  void text;
+  return meta;
+}

@@ -1,0 +1,86 @@
+// Chinese official-document numbering (GB/T 9704-2012 §7.3.3): 一、 （一） 1. （1）.
+// Recognises the marker at the start of a block and its level.
+
+export type NumberingStyle =
+  | 'cn-comma' // 一、
+  | 'cn-paren' // （一）
+  | 'cn-paren-half' // (一)
+  | 'arabic-dot' // 1. 1．
+  | 'arabic-comma' // 1、
+  | 'arabic-paren' // （1）
+  | 'arabic-paren-half' // (1)
+  | 'circled'; // ①
+
+export interface Numbering {
+  style: NumberingStyle;
+  /** 1: 一、 2: （一） 3: 1. 4: （1） 5: ① */
+  level: number;
+  value: number;
+  /** The marker as written, e.g. "（一）". */
+  marker: string;
+}
+
+const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 → 1, 十二 → 12, 二十三 → 23; NaN when not a Chinese numeral. */
+export function chineseNumeralValue(numeral: string): number {
+  if (numeral === '') return NaN;
+  const ten = numeral.indexOf('十');
+  if (ten >= 0) {
+    const tens = ten === 0 ? 1 : CN_DIGITS[numeral.slice(0, ten)];
+    const rest = numeral.slice(ten + 1);
+    const ones = rest === '' ? 0 : CN_DIGITS[rest];
+    if (tens === undefined || ones === undefined || numeral.slice(0, ten).length > 1 || rest.length > 1) return NaN;
+    return tens * 10 + ones;
+  }
+  if (numeral.length !== 1) return NaN;
+  return CN_DIGITS[numeral] ?? NaN;
+}
+
+const CN = '[一二三四五六七八九十]{1,3}';
+const PATTERNS: { style: NumberingStyle; level: number; re: RegExp; numeral: 'cn' | 'arabic' | 'circled' }[] = [
+  { style: 'cn-comma', level: 1, re: new RegExp(`^(${CN})、`), numeral: 'cn' },
+  { style: 'cn-paren', level: 2, re: new RegExp(`^（(${CN})）`), numeral: 'cn' },
+  { style: 'cn-paren-half', level: 2, re: new RegExp(`^\\((${CN})\\)`), numeral: 'cn' },
+  { style: 'arabic-paren', level: 4, re: /^（(\d{1,2})）/, numeral: 'arabic' },
+  { style: 'arabic-paren-half', level: 4, re: /^\((\d{1,2})\)/, numeral: 'arabic' },
+  // "1." but not "1.5" or a date like "2023.": at most two digits, not followed by a digit.
+  { style: 'arabic-dot', level: 3, re: /^(\d{1,2})[.．](?!\d)/, numeral: 'arabic' },
+  { style: 'arabic-comma', level: 3, re: /^(\d{1,2})、/, numeral: 'arabic' },
+  { style: 'circled', level: 5, re: /^([①-⑳])/, numeral: 'circled' },
+];
+
+export function parseNumbering(text: string): Numbering | undefined {
+  for (const p of PATTERNS) {
+    const m = p.re.exec(text);
+    if (!m) continue;
+    const value =
+      p.numeral === 'cn' ? chineseNumeralValue(m[1]) : p.numeral === 'arabic' ? Number(m[1]) : m[1].charCodeAt(0) - 0x2460 + 1;
+    if (!Number.isFinite(value) || value <= 0) continue;
+    return { style: p.style, level: p.level, value, marker: m[0] };
+  }
+  return undefined;
+}
+
+const CN_NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+/** 1 → 一, 12 → 十二, 23 → 二十三 (1–99). */
+export function toChineseNumeral(n: number): string {
+  if (n < 10) return CN_NUMERALS[n];
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return (tens === 1 ? '' : CN_NUMERALS[tens]) + '十' + CN_NUMERALS[ones];
+}
+
+/** The marker of the given style for value n, e.g. ('cn-paren', 3) → （三）. */
+export function formatMarker(style: NumberingStyle, n: number): string {
+  switch (style) {
+    case 'cn-comma': return `${toChineseNumeral(n)}、`;
+    case 'cn-paren': return `（${toChineseNumeral(n)}）`;
+    case 'cn-paren-half': return `(${toChineseNumeral(n)})`;
+    case 'arabic-dot': return `${n}.`;
+    case 'arabic-comma': return `${n}、`;
+    case 'arabic-paren': return `（${n}）`;
+    case 'arabic-paren-half': return `(${n})`;
+    case 'circled': return String.fromCharCode(0x2460 + n - 1);
+  }
+}

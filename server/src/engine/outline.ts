@@ -1,0 +1,138 @@
+// The report's outline: which blocks are headings, their levels, the
+// section tree, and which top-level sections are which statutory part.
+// Heading synonyms are data (rules/sections.json).
+import sectionData from '../../../rules/sections.json';
+import type { Block, Section } from './document.js';
+import { toSimplified } from './script.js';
+import { PINYIN_ANNOTATION } from './pinyin.js';
+import { PART_IDS, type PartId } from './types.js';
+
+export interface Outline {
+  /** Top-level sections, in document order. */
+  sections: Section[];
+  /** Every section, depth-first in document order. */
+  all: Section[];
+  /** Top-level sections per statutory part. */
+  parts: Map<PartId, Section[]>;
+  /** The level of top-level sections (1 unless the report starts numbering lower). */
+  topLevel: number;
+}
+
+export interface SectionData {
+  parts: Record<PartId, { name: string; short: string; patterns: string[] }>;
+  matchOrder: PartId[];
+  causePatterns: string[];
+}
+export const SECTION_DATA = sectionData as unknown as SectionData;
+
+const PART_PATTERNS: [PartId, RegExp][] = SECTION_DATA.matchOrder.map((id) => [
+  id,
+  new RegExp(SECTION_DATA.parts[id].patterns.join('|')),
+]);
+
+/** The statutory part a heading names, or undefined for a thematic heading. */
+export function partOfTitle(normalizedTitle: string): PartId | undefined {
+  for (const [id, re] of PART_PATTERNS) if (re.test(normalizedTitle)) return id;
+  return undefined;
+}
+
+/** Title of a heading for matching: simplified, without a leading year such as "2022年". */
+export function normalizeTitle(title: string): string {
+  return toSimplified(title.replace(PINYIN_ANNOTATION, '')).replace(/^\s*(\d{4}\s*年度?)/, '').trim();
+}
+
+/** The heading part of a numbered paragraph: up to the first full stop/colon (run-in heading) or the whole block. */
+function headingTitle(block: Block, text: string): string {
+  const content = text.slice(block.contentStart, block.end);
+  const stop = content.search(/[。：:；;！？!?]/);
+  return (stop >= 0 ? content.slice(0, stop) : content).trim();
+}
+
+/** Level of a block as a heading, or 0 if it is not one. */
+function headingLevel(block: Block, markdownBase: number): number {
+  if (block.numbering) return block.numbering.level;
+  if (block.markdownDepth > 0) return Math.max(1, block.markdownDepth - markdownBase + 1);
+  return 0;
+}
+
+export function buildOutline(text: string, blocks: Block[]): Outline {
+  // The first depth-1 Markdown heading that names a report is the title, not a section.
+  const mdHeadings = blocks.filter((b) => b.markdownDepth > 0 && !b.numbering);
+  const titleBlock = mdHeadings.find((b, i) => i === 0 && /报告|報告/.test(b.text) && b.markdownDepth === 1);
+  const sectionMd = mdHeadings.filter((b) => b !== titleBlock);
+  const markdownBase = sectionMd.length ? Math.min(...sectionMd.map((b) => b.markdownDepth)) : 1;
+
+  const all: Section[] = [];
+  const roots: Section[] = [];
+  const stack: Section[] = [];
+  for (const block of blocks) {
+    if (block === titleBlock) continue;
+    const level = headingLevel(block, markdownBase);
+    if (level > 0) {
+      block.isHeading = true;
+      const title = block.numbering ? headingTitle(block, text) : block.text;
+      const section: Section = {
+        level,
+        heading: block,
+        title,
+        normalizedTitle: normalizeTitle(title),
+        start: block.start,
+        end: block.end,
+        blocks: [],
+        children: [],
+      };
+      while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
+      const parent = stack[stack.length - 1];
+      if (parent) {
+        section.parent = parent;
+        parent.children.push(section);
+      } else roots.push(section);
+      stack.push(section);
+      all.push(section);
+      continue;
+    }
+    for (const s of stack) {
+      s.blocks.push(block);
+      s.end = block.end;
+    }
+  }
+  // Children's headings are blocks of their ancestors too; extend ends.
+  for (const s of [...all].reverse()) {
+    if (s.parent) {
+      s.parent.end = Math.max(s.parent.end, s.end);
+    }
+  }
+  for (const s of all) {
+    if (s.parent) {
+      for (let p: Section | undefined = s.parent; p; p = p.parent) p.blocks.push(s.heading);
+    }
+  }
+  for (const s of all) s.blocks.sort((a, b) => a.index - b.index);
+
+  // Top-level sections: those at the shallowest level in use.
+  const topLevel = roots.length ? Math.min(...roots.map((s) => s.level)) : 1;
+  const sections = roots.filter((s) => s.level === topLevel);
+  // A deeper root (e.g. "(一)" before the first "一、") stays in `all` but is not a part.
+
+  const parts = new Map<PartId, Section[]>();
+  for (const s of sections) {
+    const part = partOfTitle(s.normalizedTitle);
+    if (part) {
+      s.part = part;
+      s.partByName = true;
+    }
+  }
+  // Thematic headings (一、加强组织领导…) before the shortcomings part (or, without one, before the
+  // first other named part) are measures.
+  const firstShortcomings = sections.findIndex((s) => s.part === 'shortcomings');
+  const firstOther = firstShortcomings >= 0 ? firstShortcomings : sections.findIndex((s) => s.part && s.part !== 'measures');
+  sections.forEach((s, i) => {
+    if (!s.part && (firstOther < 0 || i < firstOther)) {
+      s.part = 'measures';
+      s.partByName = false;
+    }
+  });
+  for (const id of PART_IDS) parts.set(id, []);
+  for (const s of sections) if (s.part) parts.get(s.part)!.push(s);
+  return { sections, all, parts, topLevel };
+}
