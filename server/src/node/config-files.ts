@@ -1,0 +1,57 @@
+// Finding and reading config files, shared by the CLI and the language
+// server so both resolve configuration the same way (as vscode-markdownlint
+// and markdownlint-cli2 do): the nearest .fazhi-lint.json / .fazhi-lint.jsonc
+// up the tree from the checked file, or an explicit path.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { ConfigError, validateConfig, type ConfigObject } from '../engine/config.js';
+
+export const CONFIG_FILE_NAMES = ['.fazhi-lint.json', '.fazhi-lint.jsonc'];
+
+/** The nearest config file at or above `dir`, or undefined. */
+export function findConfigFile(dir: string): string | undefined {
+  let current = path.resolve(dir);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(current, name);
+      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    }
+    const parent = path.dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+/** Reads, parses (JSON with comments) and validates a config file; throws ConfigError with a clear message. */
+export function loadConfigFile(file: string): ConfigObject {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`无法读取配置文件（cannot read config file）：${(error as Error).message}`, file);
+  }
+  return parseConfigText(source, file);
+}
+
+export function parseConfigText(source: string, file: string): ConfigObject {
+  const errors: ParseError[] = [];
+  const value = parse(source, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length) {
+    const first = errors[0];
+    const before = source.slice(0, first.offset);
+    const line = before.split('\n').length;
+    const column = first.offset - before.lastIndexOf('\n');
+    throw new ConfigError(`配置文件不是有效的 JSON（invalid JSON: ${printParseErrorCode(first.error)}，第 ${line} 行第 ${column} 列）`, file);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigError('配置文件的内容应为一个 JSON 对象（config must be a JSON object）', file);
+  }
+  return validateConfig(value, file);
+}
+
+/** The config that applies to a file: an explicit path wins, else the nearest file up the tree. */
+export function configForFile(file: string, explicitPath?: string): { config: ConfigObject; source?: string } {
+  const source = explicitPath ?? findConfigFile(path.dirname(path.resolve(file)));
+  return source ? { config: loadConfigFile(source), source } : { config: {} };
+}
