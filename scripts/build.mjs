@@ -9,6 +9,8 @@ const common = {
   format: 'cjs',
   sourcemap: 'linked',
   logLevel: 'warning',
+  // Prefer ES module builds: jsonc-parser's UMD "main" uses dynamic requires esbuild cannot bundle.
+  mainFields: ['module', 'main'],
   // import.meta.url is only used to locate bundled assets; map it for CJS output.
   define: { 'import.meta.url': '__fazhi_import_meta_url' },
   banner: { js: 'const __fazhi_import_meta_url = require("url").pathToFileURL(__filename).href;' },

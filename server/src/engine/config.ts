@@ -20,6 +20,8 @@ export interface ConfigObject {
   /** Globs of files the language server checks (besides documents that look like a report). */
   files?: string[];
   ignores?: string[];
+  /** Own skeletons per profile (paths relative to the config file), for `fazhi-lint new` / `assemble`. */
+  skeletons?: Partial<Record<'town' | 'county' | 'city' | 'department', string>>;
 }
 
 export interface ResolvedConfig {

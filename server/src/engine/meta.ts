@@ -30,6 +30,10 @@ const TITLE_KIND = /报告|情况|总结/;
 const CHROME = /[:：>|]|首页|当前的?位置|来源|发布时间|浏览/;
 const BODY_SUFFIX = '(?:人民政府|街道办事处|街道|镇|乡|县|区|市|州|盟|旗|省|自治区|局|委员会|委|办公室|办|厅|署|中心|院|所|站)';
 const BODY_NAME = new RegExp(`^[\\u4e00-\\u9fa5]{1,20}?${BODY_SUFFIX}$`);
+/** A title (simplified) that names its body: 如皋市司法局关于…, 王鲍镇2023年度…, 2023年度王鲍镇法治政府…. */
+export const BODY_IN_TITLE = new RegExp(
+  `^(?:\\d{4}\\s*年度?)?(?:关于)?[\\u4e00-\\u9fa5]{2,30}?${BODY_SUFFIX}(?=关于|\\s*\\d|法治|依法|年度|人民政府|$)`,
+);
 const OPENING_BODY = new RegExp(
   `^(?:\\d{4}\\s*年(?:以来|度|，|,)?[，,]?\\s*)?(?:在[^，,。]{0,40}?下[，,]\\s*)?` +
     `([\\u4e00-\\u9fa5]{2,20}?${BODY_SUFFIX})` +

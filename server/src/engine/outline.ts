@@ -19,9 +19,10 @@ export interface Outline {
 }
 
 export interface SectionData {
-  parts: Record<PartId, { name: string; short: string; patterns: string[] }>;
+  parts: Record<PartId, { name: string; short: string; patterns: string[]; heading: string; skeleton: string[] }>;
   matchOrder: PartId[];
   causePatterns: string[];
+  causeSkeleton: string;
 }
 export const SECTION_DATA = sectionData as unknown as SectionData;
 
@@ -135,4 +136,29 @@ export function buildOutline(text: string, blocks: Block[]): Outline {
   for (const id of PART_IDS) parts.set(id, []);
   for (const s of sections) if (s.part) parts.get(s.part)!.push(s);
   return { sections, all, parts, topLevel };
+}
+
+/** How the document lays out paragraphs, so that inserted text looks like the rest: its line break and
+ * whether a blank line separates blocks (most Word pastes: yes; web copies: often no). */
+export function paragraphLayout(text: string, blocks: readonly Block[]): { eol: string; blankLines: boolean } {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  let blank = 0;
+  for (let i = 1; i < blocks.length; i++) if (blocks[i].blankBefore) blank++;
+  return { eol, blankLines: blocks.length > 1 && blank * 2 >= blocks.length - 1 };
+}
+
+/** The top-level section containing a block (its part tells where a finding is). */
+export function topSectionOf(outline: Outline, offset: number): Section | undefined {
+  const secs = outline.sections;
+  let lo = 0;
+  let hi = secs.length - 1;
+  let found: Section | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (secs[mid].start <= offset) {
+      found = secs[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found && offset <= found.end ? found : undefined;
 }

@@ -1,12 +1,107 @@
-// TODO(stub): not implemented yet — replaced by the rule's implementation.
+// A body paragraph cut mid-sentence by a hard line break (PDF/Word reflow):
+// it ends without closing punctuation and the next block continues it. Not
+// headings (block.isHeading), not the title or the body-name line, not a
+// paragraph followed by a heading, a new item (二是…) or a signature line.
+// The fix joins the two parts without adding a space.
+import data from '../../../rules/broken-paragraph.json';
 import type { Rule } from '../engine/types.js';
+import type { Block, ReportDocument } from '../engine/document.js';
+
+interface BrokenData {
+  closers: string;
+  trailingBrackets: string;
+  softEnds: string;
+  continuationStarts: string;
+  newItemStarts: string[];
+  minLength: number;
+}
+
+const DATA = data as unknown as BrokenData;
+const CLOSERS = new Set(DATA.closers);
+const TRAILING = new Set(DATA.trailingBrackets);
+const SOFT_ENDS = new Set(DATA.softEnds);
+const CONTINUATION_STARTS = new Set(DATA.continuationStarts);
+const SENTENCE_PUNCTUATION = /[，。、；：！？,;:!?]/;
+const LIST_OR_TABLE_LINE = /^\s*(?:[-*+]\s|\d+[.)]\s|\|)/;
+
+/** A cut: `first` ends mid-sentence and `next` continues it. */
+export interface BrokenPair {
+  first: Block;
+  next: Block;
+}
+
+function newItemPattern(extend: unknown): RegExp {
+  const extra = Array.isArray(extend) ? extend.map(String) : [];
+  return new RegExp(`^(?:${[...DATA.newItemStarts, ...extra].join('|')})`);
+}
+
+const DEFAULT_NEW_ITEM = newItemPattern(undefined);
+
+/** Body text of a block: a paragraph, or a numbered block long enough to be a run-in heading paragraph. */
+function isBody(block: Block, doc: ReportDocument): boolean {
+  if (block.markdownDepth > 0 || doc.meta.titleBlocks.includes(block)) return false;
+  if (block.isHeading && !(block.text.length >= 60 && block.text.includes('。'))) return false;
+  return true;
+}
+
+/** The last character that decides whether the block ends a sentence (closing quotes and brackets skipped). */
+function endChar(text: string): string {
+  let i = text.length - 1;
+  while (i > 0 && TRAILING.has(text[i])) i--;
+  return text[i];
+}
+
+/**
+ * All cuts in the document, in order. Exported so that end-punctuation can
+ * leave these paragraphs to this rule.
+ */
+export function findBrokenParagraphs(doc: ReportDocument, newItem: RegExp = DEFAULT_NEW_ITEM): BrokenPair[] {
+  const pairs: BrokenPair[] = [];
+  const { blocks } = doc;
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    const first = blocks[i];
+    const next = blocks[i + 1];
+    if (!isBody(first, doc) || first.text.length < DATA.minLength || !SENTENCE_PUNCTUATION.test(first.text)) continue;
+    if (doc.isIgnored(first.end - 1, first.end)) continue;
+    const last = endChar(first.text);
+    if (CLOSERS.has(last)) continue;
+    if (next.isHeading || next.numbering || next.markdownDepth > 0 || doc.meta.titleBlocks.includes(next)) continue;
+    if (LIST_OR_TABLE_LINE.test(doc.lines.lineText(next.line)) || LIST_OR_TABLE_LINE.test(doc.lines.lineText(first.line))) continue;
+    const nextFirst = next.text[0];
+    const certain = SOFT_ENDS.has(last) || CONTINUATION_STARTS.has(nextFirst);
+    if (!certain) {
+      // A new item or a signature/date line (no punctuation) is not a continuation.
+      if (newItem.test(next.text) || !SENTENCE_PUNCTUATION.test(next.text)) continue;
+    }
+    pairs.push({ first, next });
+  }
+  return pairs;
+}
 
 const rule: Rule = {
   id: 'broken-paragraph',
   severity: 'warning',
-  tags: [],
-  docs: { description: 'TODO', why: 'TODO', basis: 'TODO', howToFix: 'TODO' },
-  check() {},
+  tags: ['format', 'conversion'],
+  docs: {
+    description: '正文段落在句子中间被硬换行截断，下一段是它的延续。',
+    why: '从 PDF 或 Word 复制时，排版换行常被当成段落结束，一句话被拆成两段，读者会以为是两个段落，文字也无法正确排版。',
+    basis: '《党政机关公文格式》（GB/T 9704-2012）7.3.3（正文每个自然段左空二字，回行顶格）',
+    howToFix: '把两段合并为一段（快速修复删除中间的换行和空行，不加空格）。',
+  },
+  check({ doc, options, memo, report }) {
+    const newItem = memo(`newItem:${JSON.stringify(options.extend ?? null)}`, () => newItemPattern(options.extend));
+    for (const { first, next } of findBrokenParagraphs(doc, newItem)) {
+      const tail = first.text.slice(-8);
+      const head = next.text.slice(0, 8);
+      report({
+        start: first.end - 1,
+        end: next.start + 1,
+        message: `段落在“…${tail}”处被换行截断，下一段“${head}…”是它的延续，应合并为一段。`,
+        data: { tail, head, nextLine: next.line + 1 },
+        fix: { title: '合并为一段', edits: [{ start: first.end, end: next.start, newText: '' }] },
+      });
+    }
+  },
 };
 
 export default rule;

@@ -1,12 +1,229 @@
-// TODO(stub): not implemented yet — replaced by the rule's implementation.
-import type { Rule } from '../engine/types.js';
+// Text that belongs to the source, not the report: web page chrome and page
+// metadata (whole short lines only — a sentence that mentions 政府网站 is
+// prose), Word debris ([bookmark: _GoBack]), mojibake and HTML entities.
+// Patterns are data (rules/conversion-artifact.json), extendable by users.
+import data from '../../../rules/conversion-artifact.json';
+import type { Rule, RuleContext, OffsetEdit } from '../engine/types.js';
+import type { Block, ReportDocument } from '../engine/document.js';
+
+type Kind = 'web' | 'metadata' | 'watermark' | 'word' | 'mojibake' | 'entity';
+
+interface ArtifactData {
+  maxLineLength: number;
+  lines: { pattern: string; kind: Kind }[];
+  inline: { pattern: string; kind: Kind }[];
+}
+
+interface Compiled {
+  lines: { re: RegExp; kind: Kind }[];
+  inline: { re: RegExp; kind: Kind }[];
+  maxLineLength: number;
+}
+
+interface Extend {
+  phrases?: string[];
+  lines?: string[];
+  inline?: string[];
+}
+
+const DATA = data as unknown as ArtifactData;
+
+const KIND_NAMES: Record<Kind, string> = {
+  web: '网页外壳文字',
+  metadata: '网页元数据',
+  watermark: '网站水印',
+  word: 'Word 残留标记',
+  mojibake: '乱码',
+  entity: '未解码的 HTML 实体',
+};
+
+const ENTITIES: Record<string, string> = {
+  nbsp: ' ', ensp: ' ', emsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'",
+  ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', ndash: '–', hellip: '…',
+  middot: '·', times: '×', copy: '©', reg: '®',
+};
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function compile(extend: unknown): Compiled {
+  const ext: Extend = Array.isArray(extend) ? { phrases: extend.map(String) } : ((extend ?? {}) as Extend);
+  const linePatterns = [
+    ...DATA.lines,
+    ...(ext.phrases ?? []).map((p) => ({ pattern: escapeRe(p.trim()), kind: 'web' as Kind })),
+    ...(ext.lines ?? []).map((p) => ({ pattern: p, kind: 'web' as Kind })),
+  ];
+  const inlinePatterns = [...DATA.inline, ...(ext.inline ?? []).map((p) => ({ pattern: p, kind: 'word' as Kind }))];
+  return {
+    lines: linePatterns.map((p) => ({ re: new RegExp(`^(?:${p.pattern})$`, 'u'), kind: p.kind })),
+    inline: inlinePatterns.map((p) => ({ re: new RegExp(p.pattern, 'gu'), kind: p.kind })),
+    maxLineLength: DATA.maxLineLength,
+  };
+}
+
+interface Hit {
+  start: number;
+  end: number;
+  kind: Kind;
+  text: string;
+}
 
 const rule: Rule = {
   id: 'conversion-artifact',
-  severity: 'warning',
-  tags: [],
-  docs: { description: 'TODO', why: 'TODO', basis: 'TODO', howToFix: 'TODO' },
-  check() {},
+  severity: 'error',
+  tags: ['conversion'],
+  docs: {
+    description: '报告中残留了来源网页、Word 或编码转换带来的非正文内容：网页导航与页脚、页面元数据、书签标记、乱码、HTML 实体。',
+    why: '从网站或 Word 复制的报告常带有“您当前的位置”“扫一扫在手机打开当前页”、网站链接列表、[bookmark: _GoBack] 等内容，它们不是报告的一部分，公开发布会显得粗糙，乱码还意味着原文字符已丢失。',
+    basis: '《党政机关公文处理工作条例》第十九条（公文文字应准确、规范）；《党政机关公文格式》（GB/T 9704-2012）',
+    howToFix: '删除整行残留（快速修复连同换行一起删除，不留多余空行）；HTML 实体替换为对应字符；乱码须对照原件补正。',
+  },
+  check(context) {
+    const { doc, options, memo } = context;
+    const compiled = memo(`compiled:${JSON.stringify(options.extend ?? null)}`, () => compile(options.extend));
+    const inline = collectInline(doc, compiled);
+    // Whole-line artifacts, grouped with neighbouring artifact lines into one finding.
+    const lineKinds = new Map<number, Hit[]>();
+    let hitIndex = 0;
+    for (const block of doc.blocks) {
+      while (hitIndex < inline.length && inline[hitIndex].end <= block.start) hitIndex++;
+      const inBlock: Hit[] = [];
+      for (let i = hitIndex; i < inline.length && inline[i].start < block.end; i++) inBlock.push(inline[i]);
+      const kind = lineKind(block, compiled, inBlock);
+      if (kind) lineKinds.set(block.index, [{ start: block.start, end: block.end, kind, text: block.text }]);
+    }
+    let group: Block[] = [];
+    const flush = (): void => {
+      if (group.length) reportLines(context, group, lineKinds);
+      group = [];
+    };
+    for (const block of doc.blocks) {
+      if (lineKinds.has(block.index)) group.push(block);
+      else flush();
+    }
+    flush();
+    for (const hit of inline) {
+      const block = doc.blockAt(hit.start);
+      if (block && lineKinds.has(block.index)) continue;
+      reportInline(context, hit);
+    }
+  },
 };
+
+function collectInline(doc: ReportDocument, compiled: Compiled): Hit[] {
+  const hits: Hit[] = [];
+  for (const { re, kind } of compiled.inline) {
+    re.lastIndex = 0;
+    for (const m of doc.text.matchAll(re)) {
+      if (m[0].length === 0) continue;
+      const start = m.index!;
+      const end = start + m[0].length;
+      if (doc.isIgnored(start, end)) continue;
+      hits.push({ start, end, kind, text: m[0] });
+    }
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Overlapping matches of different patterns: keep the first (longest at that start).
+  const out: Hit[] = [];
+  for (const h of hits) if (!out.length || h.start >= out[out.length - 1].end) out.push(h);
+  return out;
+}
+
+/** The artifact kind of a whole block, if the block is nothing but an artifact. */
+function lineKind(block: Block, compiled: Compiled, inBlock: Hit[]): Kind | undefined {
+  const text = block.text.trim();
+  if (text.length <= compiled.maxLineLength && !block.isHeading) {
+    for (const { re, kind } of compiled.lines) if (re.test(text)) return kind;
+  }
+  // A line made only of inline artifacts ([bookmark: _GoBack]) and white space.
+  if (inBlock.length && inBlock.every((h) => h.kind === 'word')) {
+    let covered = 0;
+    for (const h of inBlock) covered += Math.min(h.end, block.end) - Math.max(h.start, block.start);
+    const rest = block.text.replace(/[\s\u3000]/g, '').length;
+    if (covered >= rest) return 'word';
+  }
+  return undefined;
+}
+
+function reportLines(context: RuleContext, group: Block[], kinds: Map<number, Hit[]>): void {
+  const { doc } = context;
+  const first = group[0];
+  const last = group[group.length - 1];
+  const texts = group.map((b) => b.text.trim());
+  const kindSet = new Set(group.map((b) => kinds.get(b.index)![0].kind));
+  const kindName = kindSet.size === 1 ? KIND_NAMES[[...kindSet][0]] : '网页或文档转换残留';
+  const shown = texts.slice(0, 3).map((t) => `“${t}”`).join('');
+  const message =
+    group.length === 1
+      ? `${kindName}${shown}不属于报告正文，应删除整行。`
+      : `${kindName}${shown}${group.length > 3 ? '等' : ''}共${group.length}行不属于报告正文，应删除。`;
+  context.report({
+    start: first.start,
+    end: last.end,
+    message,
+    data: { kind: [...kindSet].join(','), lines: group.length, text: texts },
+    fix: { title: group.length === 1 ? '删除此行' : `删除这${group.length}行`, edits: [lineDeletion(doc, first, last)] },
+  });
+}
+
+/** Deletes the lines of first..last with their line breaks, leaving no extra blank line behind. */
+function lineDeletion(doc: ReportDocument, first: Block, last: Block): OffsetEdit {
+  const { lines, blocks } = doc;
+  const next = blocks[last.index + 1];
+  const prev = blocks[first.index - 1];
+  if (next) {
+    // Keep one blank line between prev and next if the artifacts were separated from next only.
+    const keepBlank = prev && !first.blankBefore && next.blankBefore;
+    const end = lines.lineStart(keepBlank ? next.line - 1 : next.line);
+    return { start: lines.lineStart(first.line), end, newText: '' };
+  }
+  if (prev) return { start: lines.lineEnd(prev.line), end: lines.lineEnd(last.line), newText: '' };
+  return { start: lines.lineStart(first.line), end: lines.lineEnd(last.line), newText: '' };
+}
+
+function reportInline(context: RuleContext, hit: Hit): void {
+  const { doc } = context;
+  const name = KIND_NAMES[hit.kind];
+  if (hit.kind === 'mojibake') {
+    context.report({
+      start: hit.start,
+      end: hit.end,
+      message: `${name}“${hit.text}”：原文字符已在转换中丢失，请对照原件补正。`,
+      data: { kind: hit.kind, text: hit.text },
+    });
+    return;
+  }
+  if (hit.kind === 'entity') {
+    const decoded = decodeEntity(hit.text);
+    // A non-breaking space between Chinese characters is no space at all in 公文.
+    const between = decoded === ' ' && isCjk(doc.text[hit.start - 1]) && isCjk(doc.text[hit.end]);
+    const newText = between ? '' : decoded;
+    context.report({
+      start: hit.start,
+      end: hit.end,
+      message: newText ? `${name}“${hit.text}”，应为“${newText}”。` : `${name}“${hit.text}”，应删除。`,
+      data: { kind: hit.kind, text: hit.text, decoded },
+      fix: { title: newText ? `替换为“${newText}”` : `删除“${hit.text}”`, edits: [{ start: hit.start, end: hit.end, newText }] },
+    });
+    return;
+  }
+  context.report({
+    start: hit.start,
+    end: hit.end,
+    message: `${name}“${hit.text}”不属于报告正文，应删除。`,
+    data: { kind: hit.kind, text: hit.text },
+    fix: { title: `删除“${hit.text}”`, edits: [{ start: hit.start, end: hit.end, newText: '' }] },
+  });
+}
+
+function decodeEntity(entity: string): string {
+  const body = entity.slice(1, -1);
+  if (body[0] === '#') {
+    const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+  }
+  return ENTITIES[body] ?? entity;
+}
+
+const isCjk = (c: string | undefined): boolean => !!c && /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/.test(c);
 
 export default rule;

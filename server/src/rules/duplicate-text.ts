@@ -1,12 +1,161 @@
-// TODO(stub): not implemented yet — replaced by the rule's implementation.
-import type { Rule } from '../engine/types.js';
+// Text pasted twice: a run of clauses (≥ 20 characters, stock political phrases not counted) that
+// repeats earlier text, and a title or heading repeated on adjacent lines. Linear: clauses are hashed,
+// each clause is compared with the first earlier clause of the same text only.
+import data from '../../../rules/duplicate-text.json';
+import type { Fix, Rule } from '../engine/types.js';
+import type { Block, ReportDocument } from '../engine/document.js';
+import { PINYIN_ANNOTATION } from '../engine/pinyin.js';
+import { toSimplified } from '../engine/script.js';
+
+interface Clause {
+  /** Comparison key: pinyin and white space removed; '' for a barrier (heading text, ignored text). */
+  key: string;
+  block: Block;
+  start: number;
+  /** End of the clause text, before its separator. */
+  end: number;
+  /** The separator after it ('' at the end of a block). */
+  sep: string;
+  /** Starts a sentence: block start or after 。！？；. */
+  sentenceStart: boolean;
+}
+
+const SEPARATORS = /[，,；;。！？!?：:]/g;
+const SENTENCE_END = /^[。！？!?；;]?$/;
+/** Shorter clauses do not start a repeated run (一是, 同时 repeat everywhere). */
+const MIN_KEY = 6;
+const MAX_RUN = 400;
 
 const rule: Rule = {
   id: 'duplicate-text',
   severity: 'warning',
-  tags: [],
-  docs: { description: 'TODO', why: 'TODO', basis: 'TODO', howToFix: 'TODO' },
-  check() {},
+  tags: ['text', 'copy-paste'],
+  docs: {
+    description: '同一句话或同一段文字（20字以上）在报告中重复出现，或标题在相邻行重复。',
+    why: '重复的句子、段落通常是复制粘贴时多贴了一次，或拼接不同材料时没有删净；公开的报告出现大段重复，显得敷衍，也会被督察认定为形式主义。',
+    basis: '《党政机关公文处理工作条例》第十九条（公文文字精炼）；《法治政府建设与责任落实督察工作规定》第二十五条',
+    howToFix: '删除重复的部分（快速修复可删除后一处重复）。',
+  },
+  check({ doc, report, options, memo }) {
+    const stock = memo('stock', () => {
+      const extra = Array.isArray(options.extend) ? (options.extend as string[]) : [];
+      const phrases = [...data.stockPhrases, ...extra].filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
+      return new RegExp(phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+    });
+    const informative = (s: string) => toSimplified(s).replace(stock, '').length;
+
+    const barrier = new Set<Block>();
+    // Adjacent identical blocks (a heading or title pasted twice, or a paragraph).
+    for (let i = 1; i < doc.blocks.length; i++) {
+      const a = doc.blocks[i - 1];
+      const b = doc.blocks[i];
+      if (normalize(a.text) !== normalize(b.text) || normalize(b.text).length < 2) continue;
+      barrier.add(b);
+      report({
+        start: b.start,
+        end: b.end,
+        message: `“${preview(b.text)}”与上一行重复。`,
+        data: { kind: b.isHeading || doc.meta.titleBlocks.includes(a) ? 'heading' : 'paragraph', line: a.line + 1 },
+        fix: deleteLineFix(doc, b),
+      });
+    }
+
+    const clauses = collectClauses(doc, barrier);
+    const firstSeen = new Map<string, number>();
+    for (let i = 0; i < clauses.length; ) {
+      const c = clauses[i];
+      if (c.key.length < MIN_KEY) {
+        i++;
+        continue;
+      }
+      const j = firstSeen.get(c.key);
+      if (j === undefined) {
+        firstSeen.set(c.key, i);
+        i++;
+        continue;
+      }
+      let k = 0;
+      while (k < MAX_RUN && i + k < clauses.length && j + k < i && clauses[i + k].key !== '' && clauses[i + k].key === clauses[j + k].key) k++;
+      const run = clauses.slice(i, i + k);
+      const joined = run.map((x) => x.key).join('');
+      const wholeSentence = c.sentenceStart && SENTENCE_END.test(run[k - 1].sep);
+      if ((k >= 2 || wholeSentence) && joined.length >= data.minLength && informative(joined) >= data.minLength) {
+        const last = run[k - 1];
+        const start = c.start;
+        const end = last.end + last.sep.length;
+        report({
+          start,
+          end,
+          message: `重复的文字：“${preview(doc.text.slice(start, end))}”与第${clauses[j].block.line + 1}行的文字相同。`,
+          data: { kind: 'text', line: clauses[j].block.line + 1 },
+          ...(deleteRunFix(doc, clauses, i, k) ?? {}),
+        });
+        i += k;
+      } else i++;
+    }
+  },
 };
+
+function normalize(s: string): string {
+  return s.replace(PINYIN_ANNOTATION, '').replace(/[\s\u3000]+/g, '');
+}
+
+function preview(s: string): string {
+  const t = s.trim();
+  return t.length > 24 ? `${t.slice(0, 24)}…` : t;
+}
+
+function collectClauses(doc: ReportDocument, barrier: Set<Block>): Clause[] {
+  const out: Clause[] = [];
+  const titleEnd = new Map<Block, number>();
+  for (const s of doc.outline.all) titleEnd.set(s.heading, Math.min(s.heading.end, s.heading.contentStart + s.title.length));
+  for (const block of doc.blocks) {
+    // Heading text repeats legitimately (（一）加强组织领导 in two parts); it also stops a run.
+    const headingEnd = titleEnd.get(block) ?? block.start;
+    let cursor = block.start;
+    let sentenceStart = true;
+    const push = (end: number, sep: string) => {
+      const raw = doc.text.slice(cursor, end);
+      const skip = barrier.has(block) || cursor < headingEnd || doc.isIgnored(cursor, Math.max(end, cursor + 1));
+      out.push({ key: skip ? '' : normalize(raw), block, start: cursor, end, sep, sentenceStart });
+      sentenceStart = /[。！？!?；;]/.test(sep);
+      cursor = end + sep.length;
+    };
+    for (const m of block.text.matchAll(SEPARATORS)) push(block.start + m.index!, m[0]);
+    if (cursor < block.end) push(block.end, '');
+  }
+  return out;
+}
+
+function deleteLineFix(doc: ReportDocument, block: Block): Fix {
+  const { lines, text } = doc;
+  const start = lines.lineStart(block.line);
+  const end = block.line + 1 < lines.lineCount ? lines.lineStart(block.line + 1) : text.length;
+  // The last line has no line break of its own: take the one before it.
+  const from = end === text.length && block.line > 0 ? lines.lineEnd(block.line - 1) : start;
+  return { title: '删除重复的行', edits: [{ start: from, end, newText: '' }] };
+}
+
+/** Deletes the repeated run where that leaves correct text: whole paragraph, whole sentences, or a sentence tail. */
+function deleteRunFix(doc: ReportDocument, clauses: Clause[], i: number, k: number): { fix: Fix } | undefined {
+  const first = clauses[i];
+  const last = clauses[i + k - 1];
+  const block = first.block;
+  if (last.block !== block) return undefined;
+  const end = last.end + last.sep.length;
+  if (first.start === block.start && end >= block.end) return { fix: deleteLineFix(doc, block) };
+  if (!/^[。！？!?]$/.test(last.sep)) return undefined;
+  if (first.sentenceStart) {
+    let e = end;
+    while (e < block.end && /[\s\u3000]/.test(doc.text[e])) e++;
+    return { fix: { title: '删除重复的句子', edits: [{ start: first.start, end: e, newText: '' }] } };
+  }
+  // "三是规范执法程序，<repeated…>。" → "三是规范执法程序。"
+  const prev = clauses[i - 1];
+  if (prev && prev.block === block && /^[，,]$/.test(prev.sep)) {
+    return { fix: { title: '删除重复的文字', edits: [{ start: prev.end, end, newText: last.sep } ] } };
+  }
+  return undefined;
+}
 
 export default rule;

@@ -1,12 +1,66 @@
-// TODO(stub): not implemented yet — replaced by the rule's implementation.
+// A body paragraph that ends with no closing punctuation (…必须出庭应诉⏎).
+// Not for headings (Markdown headings, numbered lines that are only a
+// heading), the title, short label lines without any sentence punctuation
+// (signatures, web chrome), date lines, or a paragraph continued in the next
+// block — that is a broken paragraph (broken-paragraph reports it; the
+// heuristic is shared in text-b/prose.ts so the two never fire together).
+// A paragraph ending in ， or 、 is cut, not unterminated: left alone too.
+import type { Block, ReportDocument } from '../engine/document.js';
 import type { Rule } from '../engine/types.js';
+import { CLOSERS, SENTENCE_END, continuesInNext, isAsciiAlnum, isDateLine, isHan, proseBlocks } from './text-b/prose.js';
 
 const rule: Rule = {
   id: 'end-punctuation',
-  severity: 'warning',
-  tags: [],
-  docs: { description: 'TODO', why: 'TODO', basis: 'TODO', howToFix: 'TODO' },
-  check() {},
+  severity: 'info',
+  tags: ['punctuation'],
+  docs: {
+    description: '正文段落末尾缺少句末标点（句号、问号、叹号等）。',
+    why: '段落结尾漏掉句号，多是编辑时删改或从网页、表格复制留下的；公开发布的报告应句读完整。',
+    basis: '《标点符号用法》（GB/T 15834-2011）第4.1条',
+    howToFix: '在段末补上句号（快速修复会追加“。”）。',
+  },
+  check({ doc, report }) {
+    const view = doc.prose;
+    const text = view.text;
+    const titles = new Set(doc.meta.titleBlocks);
+    for (const pb of proseBlocks(doc)) {
+      const { block } = pb;
+      if (pb.end <= pb.contentStart || titles.has(block) || !isBodyParagraph(doc, block, text.slice(pb.contentStart, pb.end))) continue;
+      if (!lacksEnd(text, pb.contentStart, pb.end)) continue;
+      if (continuesInNext(doc, block)) continue;
+      // The range is the last sentence: from after the last sentence end to the paragraph end.
+      let s = pb.end - 1;
+      while (s > pb.contentStart && !'。！？!?；;'.includes(text[s - 1])) s--;
+      const src = view.rangeToSource(s, pb.end);
+      const sentence = text.slice(s, pb.end);
+      const shown = sentence.length > 16 ? `…${sentence.slice(-16)}` : sentence;
+      report({
+        start: src.start,
+        end: src.end,
+        message: `段落末尾缺少句末标点：“${shown}”后应加句号。`,
+        data: { text: sentence },
+        fix: { title: '在段末加句号', edits: [{ start: block.end, end: block.end, newText: '。' }] },
+      });
+    }
+  },
 };
+
+/** A body paragraph, not a heading or label: it has sentence punctuation, and a numbered block has a run-in body after its heading. */
+function isBodyParagraph(doc: ReportDocument, block: Block, content: string): boolean {
+  if (block.markdownDepth > 0) return false;
+  if (/^[|<>`]/.test(block.text) || isDateLine(block.text)) return false;
+  if (block.numbering || block.isHeading) return /[。！？；!?;：:]/.test(content);
+  void doc;
+  return /[，。；！？,;]/.test(content);
+}
+
+/** Ends with a character, digit or letter — or with a closing quote/bracket right after one (实现“一员多能”). */
+function lacksEnd(text: string, start: number, end: number): boolean {
+  let i = end - 1;
+  while (i > start && CLOSERS.includes(text[i])) i--;
+  const c = text.charCodeAt(i);
+  if (SENTENCE_END.includes(text[i])) return false;
+  return isHan(c) || isAsciiAlnum(c) || c === 0x25 /* % */ || c === 0xff05;
+}
 
 export default rule;

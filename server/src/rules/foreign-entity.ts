@@ -1,12 +1,93 @@
-// TODO(stub): not implemented yet — replaced by the rule's implementation.
+// The name of another body of the same level as the reporting body, used where the report speaks of
+// itself (把依法行政作为岩头寨镇开展各项工作的首要前提 in 张八桥镇's report): a paragraph copied from
+// another body's report. Conservative: only town and county reports, only names in a self-describing
+// context, never superior bodies, villages, institutions (××镇派出所) or exchanges (赴××镇学习).
+import data from '../../../rules/foreign-entity.json';
 import type { Rule } from '../engine/types.js';
+import type { BodyLevel } from '../engine/meta.js';
+import { toSimplified, toTraditional } from '../engine/script.js';
+
+type Level = keyof typeof data.levels;
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+const BEFORE = 8;
+const AFTER = 12;
+
+interface Compiled {
+  suffix: RegExp;
+  generic: Set<string>;
+}
 
 const rule: Rule = {
   id: 'foreign-entity',
   severity: 'warning',
-  tags: [],
-  docs: { description: 'TODO', why: 'TODO', basis: 'TODO', howToFix: 'TODO' },
-  check() {},
+  tags: ['text', 'copy-paste'],
+  docs: {
+    description: '在叙述本单位工作的句子中出现了其他同级单位的名称（如张八桥镇的报告中写“岩头寨镇开展各项工作”），多为照抄其他单位报告的痕迹。',
+    why: '年度报告应当如实反映本单位的工作。照抄其他单位的报告而漏改单位名称，公开后一望即知，督察中会被认定为弄虚作假、敷衍应付。',
+    basis: '《法治政府建设与责任落实督察工作规定》（中办、国办 2019）第二十五条、第三十一条',
+    howToFix: '核实该段内容是否属于本单位；是的，把名称改为本单位名称（快速修复可替换），不是的，删除或重写该段。',
+  },
+  check({ doc, report, options, memo }) {
+    const { meta, prose } = doc;
+    const level = levelOf(doc.settings.profile, meta.bodyLevel);
+    if (!level || !meta.bodyShort) return;
+    const own = meta.bodyShort;
+    const body = meta.body ?? own;
+    const compiled = memo(`level:${level}`, (): Compiled => {
+      const suffixes = data.levels[level];
+      const forms = [...new Set(suffixes.flatMap((s) => [s, toTraditional(s)]))].sort((a, b) => b.length - a.length);
+      const extra = Array.isArray(options.extend) ? (options.extend as string[]) : [];
+      return { suffix: new RegExp(forms.join('|'), 'g'), generic: new Set([...data.genericNames, ...extra]) };
+    });
+    const text = prose.text;
+    const seen = new Set<number>();
+    for (const m of text.matchAll(compiled.suffix)) {
+      const at = m.index!;
+      const from = Math.max(0, at - BEFORE);
+      const to = Math.min(text.length, at + m[0].length + AFTER);
+      const raw = text.slice(from, to);
+      const window = toSimplified(raw);
+      if (window.length !== raw.length) continue; // conversion changed lengths: offsets would not map back
+      const suffixAt = at - from;
+      const suffixEnd = suffixAt + m[0].length;
+      // The proper name: Han characters before the suffix, up to a stop character.
+      let s = suffixAt;
+      while (s > 0 && suffixAt - s < data.maxNameLength && HAN.test(window[s - 1]) && !data.stopChars.includes(window[s - 1])) s--;
+      // "形成镇党委", "进一步完善镇政府": 镇 abbreviates the body itself after a verb; the name starts after it.
+      for (const w of data.stopWords) {
+        const i = window.lastIndexOf(w, suffixAt - w.length);
+        if (i >= s - w.length + 1 && i + w.length > s) s = i + w.length;
+      }
+      if (suffixAt - s < 2) continue;
+      const name = window.slice(s, suffixEnd);
+      if (compiled.generic.has(name) || data.genericEndings.some((e) => name.endsWith(e))) continue;
+      // The reporting body itself, also when the boundary guess took a character too many or too few.
+      if (name.endsWith(own) || own.endsWith(name) || body.includes(name)) continue;
+      const before = window.slice(0, s);
+      const after = window.slice(suffixEnd);
+      if (data.institutions.some((w) => after.startsWith(w))) continue;
+      if (/^[、和及与]/.test(after) || /[、]$/.test(before)) continue; // a list of places
+      const clauseBefore = before.split(/[，,。；;：:！？!?\n]/).pop()!;
+      const clauseAfter = after.split(/[，,。；;：:！？!?\n]/)[0];
+      if (data.legitimateContext.some((w) => clauseBefore.includes(w) || clauseAfter.includes(w))) continue;
+      const self = data.selfBefore.some((w) => clauseBefore.endsWith(w)) || data.selfAfter.some((w) => clauseAfter.startsWith(w));
+      if (!self) continue;
+      const range = prose.rangeToSource(from + s, from + suffixEnd);
+      if (doc.isIgnored(range.start, range.end) || seen.has(range.start)) continue;
+      seen.add(range.start);
+      report({
+        ...range,
+        message: `“${name}”不是本报告的单位（${own}），疑为照抄其他单位报告时漏改。`,
+        data: { name, body: own },
+        fix: { title: `改为“${own}”`, edits: [{ ...range, newText: own }] },
+      });
+    }
+  },
 };
+
+function levelOf(profile: string, bodyLevel: BodyLevel | undefined): Level | undefined {
+  const l = profile !== 'auto' ? profile : bodyLevel;
+  return l === 'town' || l === 'county' ? l : undefined;
+}
 
 export default rule;

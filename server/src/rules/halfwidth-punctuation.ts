@@ -1,12 +1,173 @@
-// TODO(stub): not implemented yet — replaced by the rule's implementation.
-import type { Rule } from '../engine/types.js';
+// ASCII , : ; ( ) ! ? " in Chinese context (2024年, / 政府: / 100%,严格 /
+// (一) / "一员多能”). Chinese context = next to a CJK character; for a pair of
+// brackets or quotes, Chinese inside or around the pair. Never touched:
+// digits on both sides (1,000  9:30  1:2), URLs, e-mails, code and link
+// destinations (doc.isIgnored), image syntax ![, HTML entities &nbsp;,
+// Markdown "1)" list markers, Latin text, and pinyin annotations — 鎮(zhèn)
+// is removed from the prose view this rule scans, and a toneless (de) after a
+// character is left to pinyin-residue, so the two rules' fixes never overlap.
+import type { ReportDocument } from '../engine/document.js';
+import type { OffsetEdit, Report, Rule } from '../engine/types.js';
+import { isCjkContext, isDigit, isEnumerator, isHan, proseBlocks, type ProseBlock } from './text-b/prose.js';
+
+const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
+const NAME: Record<string, string> = { ',': '逗号', ':': '冒号', ';': '分号', '!': '叹号', '?': '问号', '(': '括号', ')': '括号', '"': '引号' };
 
 const rule: Rule = {
   id: 'halfwidth-punctuation',
   severity: 'warning',
-  tags: [],
-  docs: { description: 'TODO', why: 'TODO', basis: 'TODO', howToFix: 'TODO' },
-  check() {},
+  tags: ['punctuation'],
+  docs: {
+    description: '中文语境中使用了半角（英文）标点 , : ; ( ) ! ? "，应使用全角标点。',
+    why: '中文文本应使用全角标点符号；半角标点多由网页转换或英文输入法带入，字宽和间距与正文不一致，也不符合公文排版规范。数字中的小数点、千分位、时间（9:30）、网址和代码不受影响。',
+    basis: '《标点符号用法》（GB/T 15834-2011）；《党政机关公文格式》（GB/T 9704-2012）',
+    howToFix: '改为相应的全角标点：，：；（）！？“”（快速修复可一次全部替换）。',
+  },
+  check({ doc, report }) {
+    for (const pb of proseBlocks(doc)) checkBlock(doc, pb, report);
+  },
 };
+
+interface Open {
+  at: number; // view offset
+  ascii: boolean;
+  /** Han characters seen in the block before the opener (Han inside a pair = difference at the closer). */
+  hanBefore: number;
+}
+
+function checkBlock(doc: ReportDocument, pb: ProseBlock, report: (r: Report) => void): void {
+  const view = doc.prose;
+  const text = view.text;
+  const { start, end } = pb;
+  const code = (i: number) => (i >= start && i < end ? text.charCodeAt(i) : 0);
+  const ignored = (i: number) => {
+    const s = view.toSource(i);
+    return doc.isIgnored(s, s + 1);
+  };
+  const show = (s: number, e: number) => text.slice(Math.max(start, s - 6), Math.min(end, e + 6));
+
+  /** Edit replacing the half-width char at view offset i; a separator also swallows spaces before following CJK text. */
+  const edit = (i: number, full: string, trailing: boolean): OffsetEdit => {
+    let e = i + 1;
+    if (trailing) {
+      let j = e;
+      while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
+      if (j > e && j < end && isCjkContext(text.charCodeAt(j))) e = j;
+    }
+    const src = view.rangeToSource(i, e);
+    return { start: src.start, end: src.end, newText: full };
+  };
+  const single = (i: number, full: string, opener: boolean) => {
+    const ch = text[i];
+    const src = view.rangeToSource(i, i + 1);
+    report({
+      start: src.start,
+      end: src.end,
+      message: `中文语境应使用全角${NAME[ch]}“${full}”，不用半角“${ch}”：“${show(i, i + 1)}”。`,
+      data: { char: ch, replacement: full },
+      fix: { title: `改为全角“${full}”`, edits: [edit(i, full, !opener)] },
+    });
+  };
+  const pair = (o: number, c: number, fullOpen: string, fullClose: string) => {
+    const src = view.rangeToSource(o, c + 1);
+    const inner = text.slice(o + 1, c);
+    const shown = inner.length > 20 ? `${inner.slice(0, 20)}…` : inner;
+    const halfOpen = text[o];
+    const halfClose = text[c];
+    report({
+      start: src.start,
+      end: src.end,
+      message: `中文语境应使用全角${NAME[halfOpen]}：“${halfOpen}${shown}${halfClose}”应为“${fullOpen}${shown}${fullClose}”。`,
+      data: { char: halfOpen + halfClose, replacement: fullOpen + fullClose },
+      fix: { title: `改为全角“${fullOpen}${fullClose}”`, edits: [edit(o, fullOpen, false), edit(c, fullClose, true)] },
+    });
+  };
+
+  const parens: Open[] = [];
+  const quotes: Open[] = [];
+  let han = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isHan(c)) {
+      han++;
+      continue;
+    }
+    const ch = text[i];
+    switch (ch) {
+      case ',':
+      case ':':
+      case ';':
+      case '!':
+      case '?': {
+        const prev = code(i - 1);
+        const next = code(i + 1);
+        if (!isCjkContext(prev) && !isCjkContext(next)) break;
+        if ((ch === ',' || ch === ':') && isDigit(prev) && isDigit(next)) break; // 1,000  9:30  1:2
+        if (ch === '!' && next === 0x5b /* [ */) break; // ![image](…)
+        if (ch === ';' && /&#?[a-zA-Z0-9]{1,8}$/.test(text.slice(Math.max(start, i - 10), i))) break; // &nbsp;
+        if (ignored(i)) break;
+        single(i, FULL[ch], false);
+        break;
+      }
+      case '(':
+      case '（':
+        parens.push({ at: i, ascii: ch === '(', hanBefore: han });
+        break;
+      case ')':
+      case '）': {
+        const open = parens.pop();
+        const asciiClose = ch === ')';
+        if (!open) {
+          if (asciiClose && !isEnumerator(text, start, i) && (isHan(code(i - 1)) || isCjkContext(code(i + 1))) && !ignored(i))
+            single(i, '）', false);
+          break;
+        }
+        if (!open.ascii && !asciiClose) break;
+        const hanInside = han - open.hanBefore;
+        const chinese = hanInside > 0 || isCjkContext(code(open.at - 1)) || isCjkContext(code(i + 1));
+        if (!chinese) break;
+        // A toneless annotation such as 的(de): pinyin residue, not a bracket.
+        if (open.ascii && asciiClose && hanInside === 0 && isHan(code(open.at - 1)) && /^[a-zü]{1,6}$/.test(text.slice(open.at + 1, i))) break;
+        if (ignored(open.at) || ignored(i)) break;
+        if (open.ascii && asciiClose) pair(open.at, i, '（', '）');
+        else if (open.ascii) single(open.at, '（', true);
+        else single(i, '）', false);
+        break;
+      }
+      case '“':
+        quotes.push({ at: i, ascii: false, hanBefore: han });
+        break;
+      case '”': {
+        const open = quotes.pop();
+        // "一员多能” — an ASCII opener closed by a curly quote.
+        if (open?.ascii && !ignored(open.at)) single(open.at, '“', true);
+        break;
+      }
+      case '"': {
+        const open = quotes.pop();
+        if (!open) {
+          quotes.push({ at: i, ascii: true, hanBefore: han });
+          break;
+        }
+        if (!open.ascii) {
+          // “一员多能" — an ASCII closer.
+          if (!ignored(i)) single(i, '”', false);
+          break;
+        }
+        const chinese = han - open.hanBefore > 0 || isCjkContext(code(open.at - 1)) || isCjkContext(code(i + 1));
+        if (chinese && !ignored(open.at) && !ignored(i)) pair(open.at, i, '“', '”');
+        break;
+      }
+    }
+  }
+  for (const open of parens) {
+    if (open.ascii && (isCjkContext(code(open.at - 1)) || isHan(code(open.at + 1))) && !ignored(open.at)) single(open.at, '（', true);
+  }
+  for (const open of quotes) {
+    if (!open.ascii || ignored(open.at)) continue;
+    if (isHan(code(open.at + 1))) single(open.at, '“', true);
+    else if (isHan(code(open.at - 1))) single(open.at, '”', false);
+  }
+}
 
 export default rule;

@@ -1,12 +1,198 @@
-// TODO(stub): not implemented yet — replaced by the rule's implementation.
-import type { Rule } from '../engine/types.js';
+// Characters of the other script than the configured one (traditional in a
+// simplified report, or the reverse). Works on doc.prose (pinyin removed, so
+// 設(shè)置 reads 設置) and converts each line once with opencc-js: a character
+// is of the other script where the phrase-level conversion changes it
+// (干部 → 幹部 but 干涉 stays). A report mostly of the other script gets one
+// document-level finding plus one finding per line, not one per character.
+import type { Fix, OffsetEdit, Rule, RuleContext } from '../engine/types.js';
+import { convertForComparison, SCRIPT_NAMES, toScript } from '../engine/script.js';
+import { sourcePieces } from '../engine/pinyin.js';
+import type { Script } from '../engine/document.js';
+
+/** A run of other-script text in the view: [start, end) and its conversion. */
+interface Run {
+  start: number;
+  end: number;
+  text: string;
+  converted: string;
+}
+
+/** Share of Han characters of the other script from which the document counts as written in it. */
+const DOCUMENT_RATIO = 0.1;
+const DOCUMENT_MIN = 20;
+/** Runs separated by at most this many Han characters common to both scripts form one span (正確領導 → 確領導). */
+const MAX_GAP = 2;
+const MAX_EXAMPLES = 3;
+
+const isHan = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 
 const rule: Rule = {
   id: 'mixed-script',
-  severity: 'warning',
-  tags: [],
-  docs: { description: 'TODO', why: 'TODO', basis: 'TODO', howToFix: 'TODO' },
-  check() {},
+  severity: 'error',
+  tags: ['script'],
+  docs: {
+    description: '报告中混用了与设定字形（默认规范简体字）不同的繁体字或简体字。',
+    why: '国家机关公文和政务公开信息应使用规范汉字；网页“繁体版”转换或复制粘贴常使整篇或部分文字变成繁体，个别词（如“干部”）又未转换，形成繁简混杂。',
+    basis: '《中华人民共和国国家通用语言文字法》第九条、第十四条；《通用规范汉字表》（2013）',
+    howToFix: '将标出的文字转换为设定字形（快速修复按词组转换：幹部→干部，干涉不变）；整篇为另一字形时可一次转换全文。',
+  },
+  check(context) {
+    const { doc } = context;
+    const target = doc.settings.script;
+    const view = doc.prose.text;
+    const lines: { runs: Run[] }[] = [];
+    let han = 0;
+    let other = 0;
+    let lineStart = 0;
+    while (lineStart <= view.length) {
+      let lineEnd = view.indexOf('\n', lineStart);
+      if (lineEnd < 0) lineEnd = view.length;
+      const result = scanLine(view, lineStart, lineEnd, target);
+      han += result.han;
+      other += result.other;
+      if (result.runs.length) lines.push({ runs: result.runs.filter((r) => !ignored(context, r)) });
+      lineStart = lineEnd + 1;
+    }
+    const withRuns = lines.filter((l) => l.runs.length > 0);
+    if (withRuns.length === 0) return;
+    const mostlyOther = other >= DOCUMENT_MIN && other / Math.max(1, han) >= DOCUMENT_RATIO;
+    if (mostlyOther) reportDocument(context, withRuns, other, han);
+    else for (const l of withRuns) for (const run of l.runs) reportRun(context, run);
+  },
 };
+
+/** Converts one line of the view and groups the changed characters into runs. */
+function scanLine(view: string, start: number, end: number, target: Script): { runs: Run[]; han: number; other: number } {
+  const runs: Run[] = [];
+  let han = 0;
+  let other = 0;
+  let hasHan = false;
+  for (let i = start; i < end; i++) {
+    if (isHan(view.charCodeAt(i))) {
+      hasHan = true;
+      break;
+    }
+  }
+  if (!hasHan) return { runs, han, other };
+  const line = view.slice(start, end);
+  const converted = convertForComparison(target, line);
+  if (converted === undefined) {
+    // Length-changing conversion (rare): compare clause by clause, a changed clause is one run.
+    let from = 0;
+    for (const clause of line.split(/(?<=[，。；：！？、,.;:!?\s])/)) {
+      const c = toScript(target, clause);
+      for (const ch of clause) if (isHan(ch.charCodeAt(0))) han++;
+      if (c !== clause) {
+        runs.push({ start: start + from, end: start + from + clause.length, text: clause, converted: c });
+        other += clause.length;
+      }
+      from += clause.length;
+    }
+    return { runs, han, other };
+  }
+  let runStart = -1;
+  let lastChanged = -1;
+  const close = (): void => {
+    if (runStart < 0) return;
+    runs.push({
+      start: start + runStart,
+      end: start + lastChanged + 1,
+      text: line.slice(runStart, lastChanged + 1),
+      converted: converted.slice(runStart, lastChanged + 1),
+    });
+    runStart = -1;
+  };
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    const han_ = isHan(code);
+    if (han_) han++;
+    if (converted[i] !== line[i]) {
+      other++;
+      if (runStart < 0) runStart = i;
+      lastChanged = i;
+    } else if (runStart >= 0 && (!han_ || i - lastChanged > MAX_GAP)) close();
+  }
+  close();
+  return { runs, han, other };
+}
+
+function ignored({ doc }: RuleContext, run: Run): boolean {
+  const { start, end } = doc.prose.rangeToSource(run.start, run.end);
+  return doc.isIgnored(start, end);
+}
+
+/** Edits converting a view run, split around pinyin annotations so they never overlap their deletion. */
+function runEdits({ doc }: RuleContext, run: Run): OffsetEdit[] {
+  const edits: OffsetEdit[] = [];
+  for (const p of sourcePieces(doc.prose.removed, (v) => doc.prose.toSource(v), run.start, run.end)) {
+    const from = p.viewStart - run.start;
+    const original = run.text.slice(from, from + (p.end - p.start));
+    const newText = run.converted.slice(from, from + (p.end - p.start));
+    if (newText !== original) edits.push({ start: p.start, end: p.end, newText });
+  }
+  return edits;
+}
+
+function runSource({ doc }: RuleContext, run: Run): { start: number; end: number } {
+  return doc.prose.rangeToSource(run.start, run.end);
+}
+
+function reportRun(context: RuleContext, run: Run): void {
+  const target = context.doc.settings.script;
+  const otherName = SCRIPT_NAMES[target === 'simplified' ? 'traditional' : 'simplified'];
+  const { start, end } = runSource(context, run);
+  const word = contextWord(context.doc.prose.text, run);
+  const where = word !== run.text ? `（“${word}”）` : '';
+  context.report({
+    start,
+    end,
+    message: `${otherName}字“${run.text}”${where}应为${SCRIPT_NAMES[target]}“${run.converted}”。`,
+    data: { text: run.text, converted: run.converted, script: target },
+    fix: { title: `转换为${SCRIPT_NAMES[target]}“${run.converted}”`, edits: runEdits(context, run) },
+  });
+}
+
+/** The run with the Han characters around it, for a message that shows the word (干 → 干部). */
+function contextWord(view: string, run: Run): string {
+  let s = run.start;
+  let e = run.end;
+  if (run.end - run.start < 2) {
+    if (s > 0 && isHan(view.charCodeAt(s - 1))) s--;
+    if (e < view.length && isHan(view.charCodeAt(e))) e++;
+  }
+  return view.slice(s, e);
+}
+
+function reportDocument(context: RuleContext, lines: { runs: Run[] }[], other: number, han: number): void {
+  const { doc } = context;
+  const target = doc.settings.script;
+  const otherName = SCRIPT_NAMES[target === 'simplified' ? 'traditional' : 'simplified'];
+  const targetName = SCRIPT_NAMES[target];
+  const allEdits: OffsetEdit[] = [];
+  const lineFindings: { start: number; end: number; message: string; fix: Fix; data: Record<string, unknown> }[] = [];
+  for (const { runs } of lines) {
+    const edits = runs.flatMap((r) => runEdits(context, r));
+    allEdits.push(...edits);
+    const first = runSource(context, runs[0]);
+    const last = runSource(context, runs[runs.length - 1]);
+    const examples = runs.slice(0, MAX_EXAMPLES).map((r) => `“${r.text}”`).join('');
+    const count = runs.reduce((n, r) => n + (r.end - r.start), 0);
+    lineFindings.push({
+      start: first.start,
+      end: last.end,
+      message: `本行有${runs.length}处${otherName}字（如${examples}${runs.length > MAX_EXAMPLES ? '等' : ''}），应使用${targetName}字。`,
+      fix: { title: `将本行转换为${targetName}`, edits },
+      data: { scope: 'line', runs: runs.length, characters: count, script: target },
+    });
+  }
+  context.report({
+    start: 0,
+    end: 0,
+    message: `全文主要使用${otherName}字（${han}个汉字中${other}个为${otherName}），而报告应使用${targetName}字${target === 'simplified' ? '（规范汉字）' : ''}。`,
+    data: { scope: 'document', characters: other, han, script: target },
+    fix: { title: `将全文转换为${targetName}`, edits: allEdits },
+  });
+  for (const f of lineFindings) context.report(f);
+}
 
 export default rule;

@@ -1,7 +1,10 @@
 // The five statutory parts must each have a section of their own.
-import type { Rule, PartId } from '../engine/types.js';
+import type { Rule, PartId, Fix, OffsetEdit } from '../engine/types.js';
 import { PART_IDS } from '../engine/types.js';
-import { SECTION_DATA } from '../engine/outline.js';
+import { SECTION_DATA, paragraphLayout } from '../engine/outline.js';
+import { formatMarker } from '../engine/numbering.js';
+import { toTraditional } from '../engine/script.js';
+import type { ReportDocument, Section } from '../engine/document.js';
 
 const rule: Rule = {
   id: 'required-section',
@@ -30,16 +33,67 @@ const rule: Rule = {
         `。年度报告应包括“${info.name}”。`;
       // Point at the line where the part belongs (or line 1 when the report has no sections).
       const at = outline.sections.length ? anchor : 0;
+      const fix = outline.sections.length ? skeletonFix(doc, part, later) : undefined;
       report({
         start: at,
         end: at,
         message,
         data: { part, mentionedInBody: mentioned },
         severity: part === 'other' ? 'warning' : 'error',
+        ...(fix ? { fix } : {}),
       });
     }
   },
 };
+
+/**
+ * Inserts the part's heading and placeholder paragraphs before `anchor` (the next present part) or at the
+ * end. The new heading takes the anchor's number and the later top-level headings move up by one, in the
+ * same fix, so numbering stays unique. A fix appended at the end also rewrites (identically) the marker its
+ * number was derived from: any other insertion renumbering that heading then conflicts with it, and
+ * applyFixes defers one of the two to the next pass instead of producing two headings with one number.
+ */
+function skeletonFix(doc: ReportDocument, part: PartId, anchor: Section | undefined): Fix | undefined {
+  const { text, outline } = doc;
+  const info = SECTION_DATA.parts[part];
+  const { eol, blankLines } = paragraphLayout(text, doc.blocks);
+  const gap = blankLines ? eol + eol : eol;
+  const local = (s: string) => (doc.settings.script === 'traditional' ? toTraditional(s) : s);
+  const model = anchor ?? outline.sections[outline.sections.length - 1];
+  const prefix = text.slice(doc.lines.lineStart(model.heading.line), model.heading.start);
+  const numbering = model.heading.numbering;
+  const edits: OffsetEdit[] = [];
+  let marker = '';
+  if (numbering) {
+    const value = anchor ? numbering.value : numbering.value + 1;
+    marker = formatMarker(numbering.style, value);
+    for (const s of outline.sections) {
+      const n = s.heading.numbering;
+      if (!n || n.level !== numbering.level || s.start < model.start) continue;
+      const start = s.heading.start;
+      const newText = anchor ? formatMarker(n.style, n.value + 1) : n.marker;
+      edits.push({ start, end: start + n.marker.length, newText });
+    }
+  }
+  const body = [`${prefix}${marker}${local(info.heading)}`, ...info.skeleton.map(local)].join(gap);
+  if (anchor) {
+    // One edit from the anchor's line start through its marker: an insertion and a replacement at the same
+    // offset would count as overlapping edits.
+    const at = doc.lines.lineStart(anchor.heading.line);
+    const own = edits.findIndex((e) => e.start === anchor.heading.start);
+    const end = own >= 0 ? edits[own].end : at;
+    const renumbered = own >= 0 ? prefix + edits[own].newText : '';
+    if (own >= 0) edits.splice(own, 1);
+    edits.push({ start: at, end, newText: body + gap + renumbered });
+  } else {
+    const end = text.length;
+    let lead = '';
+    if (!/[\r\n]$/.test(text)) lead = eol;
+    if (blankLines && !/(\r?\n|\r)[ \t\u3000]*(\r?\n|\r)[ \t\u3000]*$/.test(text)) lead += eol;
+    edits.push({ start: end, end, newText: lead + body + eol });
+  }
+  return { title: `插入“${info.short}”部分的骨架${marker ? `（${marker}${info.heading}）` : ''}`, edits };
+}
 
 const MENTIONS: Record<PartId, RegExp> = {
   measures: /主要举措|主要措施/,

@@ -1,12 +1,77 @@
-// TODO(stub): not implemented yet — replaced by the rule's implementation.
+// The report's title must exist and name the year and the reporting body (单位), e.g.
+// 张八桥镇关于2023年法治政府建设情况的报告. doc.meta finds the title (including a body line above it).
 import type { Rule } from '../engine/types.js';
+import { paragraphLayout } from '../engine/outline.js';
+import { BODY_IN_TITLE } from '../engine/meta.js';
+import { toSimplified, toTraditional } from '../engine/script.js';
+import { PINYIN_ANNOTATION } from '../engine/pinyin.js';
 
 const rule: Rule = {
   id: 'title',
   severity: 'warning',
-  tags: [],
-  docs: { description: 'TODO', why: 'TODO', basis: 'TODO', howToFix: 'TODO' },
-  check() {},
+  tags: ['structure'],
+  docs: {
+    description: '报告没有标题，或标题中缺少年度或报告单位名称。',
+    why: '年度报告须向社会公开，标题应能让读者一眼看出是哪个单位哪一年度的法治政府建设情况报告；公文标题一般由发文机关名称、事由和文种组成。直接以正文开头、或标题只写“关于2023年法治政府建设情况的报告”的，公开后无法辨认。',
+    basis: '《党政机关公文处理工作条例》第九条（标题）；《党政机关公文格式》（GB/T 9704-2012）§7.3.2；《法治政府建设与责任落实督察工作规定》第二十五条',
+    howToFix: '在正文前加标题，写明单位和年度，例如“××镇关于2023年度法治政府建设情况的报告”。快速修复可插入标题骨架或补上单位名称。',
+  },
+  check({ doc, report }) {
+    const { meta, text } = doc;
+    const local = (s: string) => (doc.settings.script === 'traditional' ? toTraditional(s) : s);
+    if (!meta.title || meta.titleBlocks.length === 0) {
+      const first = doc.blocks.find((b) => !doc.isIgnored(b.start, b.end));
+      const at = first ? first.start : 0;
+      const preview = first ? first.text.slice(0, 12) : '';
+      const { eol, blankLines } = paragraphLayout(text, doc.blocks);
+      const body = meta.body ?? '××';
+      const year = meta.year ? String(meta.year) : '20××';
+      const insertAt = first ? doc.lines.lineStart(first.line) : 0;
+      report({
+        start: at,
+        end: first ? Math.min(first.end, at + Math.max(1, firstClauseLength(first.text))) : at,
+        message: `报告缺少标题：正文直接以“${preview}${first && first.text.length > 12 ? '…' : ''}”开头。标题应写明单位和年度。`,
+        data: { kind: 'missing' },
+        fix: {
+          title: '插入标题',
+          edits: [{ start: insertAt, end: insertAt, newText: local(`${body}关于${year}年度法治政府建设情况的报告`) + eol + (blankLines ? eol : '') }],
+        },
+      });
+      return;
+    }
+    const blocks = meta.titleBlocks;
+    const start = blocks[0].start;
+    const end = blocks[blocks.length - 1].end;
+    const simplified = toSimplified(meta.title.replace(PINYIN_ANNOTATION, ''));
+    const hasYear = /\d{4}\s*年/.test(simplified);
+    const hasBody = BODY_IN_TITLE.test(simplified);
+    const missing = [hasBody ? '' : '单位名称', hasYear ? '' : '年度'].filter(Boolean);
+    if (missing.length === 0) return;
+    const last = blocks[blocks.length - 1];
+    const edits = [];
+    // Safe only where the place is clear: a title starting 关于… gets the body before 关于, the year after it.
+    const guan = text.indexOf('关于', last.start);
+    const titleStartsWithGuan = guan === last.start;
+    if (!hasBody && meta.body && meta.bodySource !== 'title' && blocks.length === 1 && titleStartsWithGuan) {
+      edits.push({ start: last.start, end: last.start, newText: local(meta.body) });
+    }
+    if (!hasYear && meta.year && titleStartsWithGuan && !/^关于\d/.test(last.text)) {
+      edits.push({ start: last.start + 2, end: last.start + 2, newText: `${meta.year}年度` });
+    }
+    report({
+      start,
+      end,
+      message: `标题“${meta.title}”缺少${missing.join('和')}。`,
+      data: { kind: hasBody ? 'no-year' : hasYear ? 'no-body' : 'no-body-year', missing },
+      ...(edits.length === missing.length ? { fix: { title: `在标题中补上${missing.join('和')}`, edits } } : {}),
+    });
+  },
 };
+
+/** Length of the opening up to the first comma, for a precise range on "2024年,在…" (at most 20). */
+function firstClauseLength(s: string): number {
+  const stop = s.search(/[，,。；;：:]/);
+  return Math.min(stop > 0 ? stop : s.length, 20);
+}
 
 export default rule;

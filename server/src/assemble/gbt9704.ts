@@ -1,0 +1,58 @@
+// Page and type layout of 《党政机关公文格式》（GB/T 9704-2012）, in Word's units.
+// 1 mm = 1440 / 25.4 twips; font sizes in half-points (Word's w:sz).
+
+const mm = (v: number): number => Math.round((v * 1440) / 25.4);
+
+/** A4 (§5.2.1), as Word writes it. */
+export const PAGE = { width: 11906, height: 16838 } as const;
+
+/** §5.2.2: 天头（上白边）37 mm, 订口（左白边）28 mm, 版心 156 mm × 225 mm (without page number). */
+export const TYPE_AREA = { width: mm(156), height: mm(225) } as const; // 8844 × 12756 twips
+export const MARGIN = {
+  top: mm(37), // 2098
+  left: mm(28), // 1587
+  right: PAGE.width - mm(28) - TYPE_AREA.width, // 1475 ≈ 26 mm
+  bottom: PAGE.height - mm(37) - TYPE_AREA.height, // 1984 ≈ 35 mm
+} as const;
+
+/** §5.2.4: 22 lines a page, 28 characters a line, in 三号 (16 pt) 仿宋. */
+export const LINES_PER_PAGE = 22;
+export const CHARS_PER_LINE = 28;
+
+/**
+ * Fixed line pitch: the largest whole number of twips at which 22 lines fit the 225 mm type
+ * area: 12756 / 22 = 579.8 → 579 twips = 28.95 pt (22 × 579 = 12738 ≤ 12756; 580 would need
+ * 12760 and push the 22nd line onto the next page). This is the 28.95 pt of the usual templates.
+ */
+export const LINE_PITCH = Math.floor(TYPE_AREA.height / LINES_PER_PAGE); // 579
+
+/** Size of 三号 body text in points; character pitch that fits 28 characters into 156 mm. */
+export const BODY_PT = 16;
+export const CHAR_PITCH_TWIPS = TYPE_AREA.width / CHARS_PER_LINE; // 315.9 twips = 15.79 pt
+/**
+ * The document grid's w:charSpace: the difference between that pitch and the 16 pt body size,
+ * in 1/4096 pt (ECMA-376 §17.6.5): (15.793 − 16) × 4096 ≈ −848. 16 pt characters would need
+ * 28 × 16 pt = 158 mm > 156 mm, so without the grid only 27 fit.
+ */
+export const CHAR_SPACE = Math.round(((CHAR_PITCH_TWIPS / 20) - BODY_PT) * 4096);
+
+/** Twips for n characters of the grid, for indents Word expresses in twips. */
+export const chars = (n: number): number => Math.round(n * CHAR_PITCH_TWIPS);
+
+/** §7.5: the page number's lower edge is 7 mm below the type area: footer distance 35 − 7 = 28 mm. */
+export const FOOTER_DISTANCE = MARGIN.bottom - mm(7); // 1587
+export const HEADER_DISTANCE = mm(15);
+
+/** Sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt. */
+export const SIZE = { title: 44, body: 32, pageNumber: 28 } as const;
+
+/** Font names as government templates write them, so Word on the reviewer's machine picks the right ones. */
+export const FONT = {
+  title: '方正小标宋简体',
+  body: '仿宋_GB2312',
+  heading1: '黑体',
+  heading2: '楷体_GB2312',
+  heading3: '仿宋_GB2312',
+  pageNumber: '宋体',
+  latin: 'Times New Roman',
+} as const;

@@ -1,0 +1,66 @@
+// The assembly manifest (rules/schema/manifest.schema.json): body, year, profile and,
+// per statutory part, the Markdown files that contribute to it.
+import Ajv from 'ajv';
+import manifestSchema from '../../../rules/schema/manifest.schema.json';
+import type { PartId } from '../engine/types.js';
+import type { SkeletonProfile } from './skeleton.js';
+
+export interface PartEntry {
+  heading?: string;
+  files: string[];
+}
+
+export interface Manifest {
+  $schema?: string;
+  body: string;
+  year: number;
+  profile: SkeletonProfile;
+  skeleton?: string;
+  addressee?: string;
+  date?: string;
+  opening?: string[];
+  parts: Partial<Record<PartId, string[] | PartEntry>>;
+}
+
+export class ManifestError extends Error {
+  override name = 'ManifestError';
+}
+
+let validate: ReturnType<Ajv['compile']> | undefined;
+
+export function parseManifest(text: string, source = 'manifest'): Manifest {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch (error) {
+    throw new ManifestError(`${source}：清单不是有效的 JSON（invalid JSON: ${(error as Error).message}）`);
+  }
+  validate ??= new Ajv({ allErrors: true, strict: false }).compile(manifestSchema);
+  if (!validate(value)) {
+    const problems = (validate.errors ?? [])
+      .filter((e) => e.keyword !== 'oneOf')
+      .map((e) => {
+        const where = e.instancePath || '(根)';
+        if (e.keyword === 'additionalProperties') return `${where}: 未知的项 "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+        if (e.keyword === 'required') return `${where}: 缺少 "${(e.params as { missingProperty: string }).missingProperty}"`;
+        if (e.keyword === 'enum') return `${where}: 取值应为 ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(' | ')}`;
+        return `${where}: ${e.message}`;
+      });
+    throw new ManifestError(`${source}：清单无效（invalid manifest）：${[...new Set(problems)].join('；')}`);
+  }
+  return value as Manifest;
+}
+
+export function partEntry(entry: string[] | PartEntry | undefined): PartEntry | undefined {
+  if (!entry) return undefined;
+  return Array.isArray(entry) ? { files: entry } : entry;
+}
+
+/** 1-based line of the first `"key"` in the manifest text (where a finding about that key is reported), else 1. */
+export function lineOfKey(text: string, key: string): number {
+  const at = text.indexOf(`"${key}"`);
+  if (at < 0) return 1;
+  let line = 1;
+  for (let i = 0; i < at; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}

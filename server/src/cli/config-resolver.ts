@@ -1,0 +1,55 @@
+// Which configuration applies to each checked file: --config, or none with
+// --no-config, or the nearest .fazhi-lint.json(c) up the tree (cached per
+// folder and per config file, so a folder of reports reads each config
+// once and the rules' memo caches are shared). --rule overrides go last.
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { mergeConfigs, resolve, type ConfigObject, type ResolvedConfig } from '../index.js';
+import { findConfigFile, loadConfigFile } from '../node/config-files.js';
+import type { SeveritySetting } from '../engine/types.js';
+
+export interface AppliedConfig {
+  resolved: ResolvedConfig;
+  /** The config file used, if any. */
+  source?: string;
+  /** True when the file matches the config's `ignores` globs (relative to the config file's folder). */
+  ignores(file: string): boolean;
+}
+
+export class ConfigResolver {
+  private readonly byDir = new Map<string, string | undefined>();
+  private readonly bySource = new Map<string, AppliedConfig>();
+
+  constructor(
+    private readonly options: { explicit?: string; none: boolean; overrides: Record<string, SeveritySetting>; cwd: string },
+  ) {}
+
+  /** Throws ConfigError (exit 2) for a config file that is missing, malformed or invalid. */
+  forFile(file: string): AppliedConfig {
+    const { explicit, none } = this.options;
+    const source = none ? undefined : explicit ? path.resolve(this.options.cwd, explicit) : this.nearest(path.dirname(file));
+    const key = source ?? '';
+    let applied = this.bySource.get(key);
+    if (!applied) {
+      const fromFile: ConfigObject | undefined = source ? loadConfigFile(source) : undefined;
+      const overrides: ConfigObject | undefined = Object.keys(this.options.overrides).length ? { rules: { ...this.options.overrides } } : undefined;
+      const merged = mergeConfigs(fromFile, overrides);
+      const resolved = resolve(merged);
+      const base = source ? path.dirname(source) : this.options.cwd;
+      const globs = fromFile?.ignores ?? [];
+      const matcher = globs.length ? picomatch(globs, { dot: true }) : undefined;
+      applied = {
+        resolved,
+        source,
+        ignores: (f: string) => !!matcher && matcher(path.relative(base, f).split(path.sep).join('/')),
+      };
+      this.bySource.set(key, applied);
+    }
+    return applied;
+  }
+
+  private nearest(dir: string): string | undefined {
+    if (!this.byDir.has(dir)) this.byDir.set(dir, findConfigFile(dir));
+    return this.byDir.get(dir);
+  }
+}

@@ -1,0 +1,34 @@
+// --format json: exactly the contract of docs/rules.md ("Machine-readable output").
+import type { Finding } from '../../engine/types.js';
+import { summarize, type FileResult } from '../results.js';
+
+export function jsonFinding(f: Finding, paragraphOfLine?: number[]): Record<string, unknown> {
+  const data = paragraphOfLine ? { ...f.data, paragraph: paragraphOfLine[f.line - 1] ?? 0 } : f.data;
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    data,
+    ...(f.fix
+      ? {
+          fix: {
+            title: f.fix.title,
+            edits: f.fix.edits.map((e) => ({ line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn, newText: e.newText })),
+          },
+        }
+      : {}),
+  };
+}
+
+export function formatJson(results: readonly FileResult[]): string {
+  const out = {
+    version: 1,
+    files: results.map((r) => ({ path: r.path, findings: r.findings.map((f) => jsonFinding(f, r.paragraphOfLine)) })),
+    summary: summarize(results),
+  };
+  return JSON.stringify(out, null, 2) + '\n';
+}

@@ -1,0 +1,58 @@
+// --format text: findings grouped by file, one line each:
+//   line:column  severity  message  rule
+// coloured only when the caller says so (a TTY without NO_COLOR).
+import type { Finding, Severity } from '../../engine/types.js';
+import { summarize, type FileResult } from '../results.js';
+
+const LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '信息', hint: '提示' };
+const COLOR: Record<Severity, number> = { error: 31, warning: 33, info: 36, hint: 90 };
+
+export interface TextOptions {
+  color: boolean;
+}
+
+/** Display width: CJK and full-width characters take two columns. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+function pad(s: string, to: number): string {
+  return s + ' '.repeat(Math.max(0, to - width(s)));
+}
+
+export function location(f: Finding, paragraphOfLine?: number[]): string {
+  if (paragraphOfLine) {
+    const p = paragraphOfLine[f.line - 1];
+    return p ? `段落 ${p}` : `第 ${f.line} 行`;
+  }
+  return `${f.line}:${f.column}`;
+}
+
+export function formatText(results: readonly FileResult[], options: TextOptions): string {
+  const paint = (code: number, s: string) => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const out: string[] = [];
+  for (const r of results) {
+    if (r.findings.length === 0) continue;
+    out.push(paint(4, r.path));
+    const locs = r.findings.map((f) => location(f, r.paragraphOfLine));
+    const locWidth = Math.max(...locs.map(width));
+    r.findings.forEach((f, i) => {
+      const sev = paint(COLOR[f.severity], pad(LABEL[f.severity], 4));
+      out.push(`  ${paint(90, pad(locs[i], locWidth))}  ${sev}  ${f.message}  ${paint(90, f.rule)}`);
+    });
+    out.push('');
+  }
+  const s = summarize(results);
+  const total = s.errors + s.warnings + s.infos + s.hints;
+  if (total === 0) {
+    out.push(paint(32, `✔ 未发现问题（${s.files} 个文件）  no problems in ${s.files} file(s)`));
+  } else {
+    const line =
+      `✖ ${total} 个问题：${s.errors} 个错误，${s.warnings} 个警告，${s.infos} 个信息，${s.hints} 个提示（${s.files} 个文件）` +
+      `  ${total} problem(s): ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info, ${s.hints} hint(s)`;
+    out.push(paint(s.errors ? 31 : 33, line));
+  }
+  return out.join('\n') + '\n';
+}

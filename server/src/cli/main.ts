@@ -1,0 +1,33 @@
+// Entry point of the `fazhi-lint` command (bundled to dist/cli.cjs).
+// Never shows a stack trace: an unexpected failure is one line on stderr and exit code 2.
+import { run } from './run.js';
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+// A closed pipe (fazhi-lint … | head) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
+
+run(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  stdoutIsTTY: !!process.stdout.isTTY,
+  readStdin,
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`fazhi-lint: 内部错误（internal error）：${message}\n`);
+    if (process.env.FAZHI_LINT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,258 @@
+// The checking command: operands → files → text → findings → output and
+// exit code. Everything the process provides (cwd, env, streams, stdin) is
+// passed in, so the whole command can run in tests without spawning.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { applyFixes, lint, RULES, ConfigError, type Finding } from '../index.js';
+import type { LintResult, RuleError } from '../engine/check.js';
+import type { ResolvedConfig } from '../engine/config.js';
+import { readDocx } from '../assemble/docx-import.js';
+import { collectFiles } from '../node/collect-files.js';
+import { decodeInput, encodeText, readInputFile, describeFsError, type DecodedText } from '../node/read-input.js';
+import { parseCliArgs, UsageError, type CliOptions } from './args.js';
+import { ConfigResolver } from './config-resolver.js';
+import { HELP, USAGE } from './help.js';
+import { atLeast, type FileResult } from './results.js';
+import { formatJson } from './format/json.js';
+import { formatText } from './format/text.js';
+import { formatSarif } from './format/sarif.js';
+import { formatGithub } from './format/github.js';
+import { SUBCOMMANDS } from './commands/index.js';
+import pkg from '../../../package.json';
+
+export interface CliIO {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdoutIsTTY: boolean;
+  readStdin: () => Promise<Uint8Array>;
+}
+
+/** At most this many fix passes: fixes that enable other fixes converge quickly; a cycle must not hang. */
+const MAX_FIX_PASSES = 10;
+
+export const VERSION: string = (pkg as { version: string }).version;
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const sub = argv[0] !== undefined && Object.hasOwn(SUBCOMMANDS, argv[0]) ? SUBCOMMANDS[argv[0]] : undefined;
+  if (sub) return sub(argv.slice(1), { cwd: io.cwd, stdout: io.stdout, stderr: io.stderr });
+
+  let options: CliOptions;
+  try {
+    options = parseCliArgs(argv, new Set(RULES.map((r) => r.id)));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`fazhi-lint: ${error.message}\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  if (options.version) {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  if (!options.stdin && options.operands.length === 0) {
+    io.stderr(`fazhi-lint: 没有给出要检查的文件（no files given）\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await check(options, io);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr(`fazhi-lint: ${relativize(error.message, io.cwd)}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+interface Input {
+  /** Absolute path, or undefined for stdin. */
+  file?: string;
+  /** As shown in the output. */
+  display: string;
+  /** Where to look for the config. */
+  configAnchor: string;
+  explicit: boolean;
+}
+
+async function check(options: CliOptions, io: CliIO): Promise<number> {
+  const configs = new ConfigResolver({ explicit: options.config, none: options.noConfig, overrides: options.rules, cwd: io.cwd });
+  const problems: string[] = [];
+  const inputs: Input[] = [];
+  if (options.stdin) {
+    const name = options.stdinFilename;
+    const abs = name ? path.resolve(io.cwd, name) : undefined;
+    inputs.push({ display: name ? displayPath(abs!, io.cwd) : '<stdin>', configAnchor: abs ?? path.join(io.cwd, '<stdin>'), explicit: true });
+  } else {
+    const collected = collectFiles(options.operands, io.cwd);
+    for (const p of collected.problems) problems.push(`${p.operand}: ${p.message}`);
+    const explicit = new Set(options.operands.map((o) => path.resolve(io.cwd, o)));
+    for (const file of collected.files) {
+      inputs.push({ file, display: displayPath(file, io.cwd), configAnchor: file, explicit: explicit.has(file) });
+    }
+  }
+
+  const results: FileResult[] = [];
+  const crashes = new Map<string, { error: unknown; files: string[] }>();
+  const notices: string[] = [];
+  let stdinFixed: string | undefined;
+
+  for (const input of inputs) {
+    const applied = configs.forFile(input.configAnchor);
+    if (!input.explicit && input.file && applied.ignores(input.file)) continue;
+
+    // Bytes → text.
+    let decoded: DecodedText;
+    let paragraphOfLine: number[] | undefined;
+    const isDocx = !!input.file && path.extname(input.file).toLowerCase() === '.docx';
+    if (isDocx) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(input.file!);
+      } catch (error) {
+        problems.push(`${input.display}: ${describeFsError(error)}`);
+        continue;
+      }
+      try {
+        const docx = await readDocx(bytes);
+        decoded = { ok: true, text: docx.markdown, encoding: 'utf8', notices: [] };
+        paragraphOfLine = docx.paragraphOfLine;
+      } catch (error) {
+        problems.push(`${input.display}: 无法读取 Word 文档（cannot read .docx: ${(error as Error).message ?? String(error)}）`);
+        continue;
+      }
+    } else {
+      const result = input.file ? readInputFile(input.file) : decodeInput(await io.readStdin());
+      if (!result.ok) {
+        problems.push(`${input.display}: ${result.message}`);
+        continue;
+      }
+      decoded = result;
+    }
+    for (const n of decoded.notices) notices.push(`${input.display}: ${n}`);
+
+    // Text → findings (and fixes).
+    let outcome = lintOnce(decoded.text, applied.resolved, crashes, input.display);
+    if (options.fix) {
+      if (isDocx) {
+        notices.push(`${input.display}: Word 文档不能自动修复，只报告问题（--fix does not write .docx files）`);
+      } else {
+        const fixed = fixLoop(decoded.text, outcome, applied.resolved, crashes, input.display);
+        outcome = fixed.outcome;
+        if (fixed.text !== decoded.text) {
+          if (input.file) {
+            try {
+              writeFileSync(input.file, encodeText(fixed.text, decoded.encoding));
+              notices.push(`${input.display}: 已修复 ${fixed.applied} 处（fixed ${fixed.applied} problem(s)）`);
+            } catch (error) {
+              problems.push(`${input.display}: 无法写回修复结果（cannot write the fixed file: ${(error as Error).message}）`);
+            }
+          }
+        }
+        if (!input.file) stdinFixed = fixed.text;
+      }
+    }
+    results.push({ path: input.display, findings: outcome.findings, ...(paragraphOfLine ? { paragraphOfLine } : {}) });
+  }
+
+  // Exit code: on every finding, whatever --quiet shows and whatever the format.
+  const failing = results.some((r) => r.findings.some((f) => atLeast(f.severity, options.failOn)));
+  const shown = options.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
+
+  // Nothing checked: no report at all on stdout (an empty result would read as "no problems").
+  const report = results.length ? render(shown, options, io) : '';
+  if (stdinFixed !== undefined) {
+    io.stdout(stdinFixed);
+    io.stderr(report);
+  } else {
+    io.stdout(report);
+  }
+  for (const n of notices) io.stderr(`fazhi-lint: ${n}\n`);
+  for (const p of problems) io.stderr(`fazhi-lint: ${p}\n`);
+  for (const [rule, c] of crashes) {
+    const where = c.files.length > 3 ? `${c.files.slice(0, 3).join('、')} 等 ${c.files.length} 个文件` : c.files.join('、');
+    io.stderr(`fazhi-lint: 规则 ${rule} 运行出错，其结果缺失（rule crashed; its findings are missing）：${errorText(c.error)}（${where}）\n`);
+  }
+
+  if (results.length === 0) {
+    if (problems.length === 0) io.stderr('fazhi-lint: 没有可检查的文件（nothing to check）\n');
+    return 2;
+  }
+  if (failing || problems.length > 0 || crashes.size > 0) return 1;
+  return 0;
+}
+
+function lintOnce(text: string, config: ResolvedConfig, crashes: Map<string, { error: unknown; files: string[] }>, display: string): LintResult {
+  const result = lint(text, config);
+  recordCrashes(result.errors, crashes, display);
+  return result;
+}
+
+function recordCrashes(errors: RuleError[], crashes: Map<string, { error: unknown; files: string[] }>, display: string): void {
+  for (const e of errors) {
+    const c = crashes.get(e.rule) ?? { error: e.error, files: [] };
+    if (!c.files.includes(display)) c.files.push(display);
+    crashes.set(e.rule, c);
+  }
+}
+
+/** Applies every safe fix, re-checks, and repeats until nothing changes (at most MAX_FIX_PASSES). */
+export function fixLoop(
+  text: string,
+  first: LintResult,
+  config: ResolvedConfig,
+  crashes: Map<string, { error: unknown; files: string[] }>,
+  display: string,
+): { text: string; outcome: LintResult; applied: number } {
+  let current = text;
+  let outcome = first;
+  let applied = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const fixed = applyFixes(current, outcome.findings);
+    if (fixed.applied.length === 0 || fixed.text === current) break;
+    applied += fixed.applied.length;
+    current = fixed.text;
+    outcome = lintOnce(current, config, crashes, display);
+  }
+  return { text: current, outcome, applied };
+}
+
+function render(results: FileResult[], options: CliOptions, io: CliIO): string {
+  switch (options.format) {
+    case 'json':
+      return formatJson(results);
+    case 'sarif':
+      return formatSarif(results, RULES, io.cwd, VERSION);
+    case 'github':
+      return formatGithub(results);
+    case 'text': {
+      const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
+      const force = io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0' && io.env.FORCE_COLOR !== 'false';
+      const color = options.color ?? (force || (io.stdoutIsTTY && !noColor));
+      return formatText(results, { color });
+    }
+  }
+}
+
+/** Relative to cwd, "/" separated (what the JSON contract and SARIF expect). */
+export function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file) || path.basename(file);
+  return rel.split(path.sep).join('/');
+}
+
+function relativize(message: string, cwd: string): string {
+  return message.split(cwd + path.sep).join('');
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+export type { Finding };

@@ -1,0 +1,213 @@
+// Wrong → right dictionaries (typo, terminology, outdated-reference): the
+// data lives in rules/<rule>.json; users extend it with options.extend
+// ({"错字": "正字"} or a list of entries). Literal entries are compiled once
+// per config (memo) into a trie keyed by the first character and scanned in
+// one pass over doc.prose.text (pinyin annotations removed, positions mapped
+// back with rangeToSource); regular-expression entries, few and anchored on
+// literal prefixes, are joined into one alternation with a named group each.
+import type { ReportDocument } from '../../engine/document.js';
+import type { Report, RuleContext } from '../../engine/types.js';
+import { toTraditional } from '../../engine/script.js';
+
+export interface DictionaryEntry {
+  /** The wrong text, matched literally. */
+  wrong?: string;
+  /** Or a regular expression (no named groups of its own). */
+  pattern?: string;
+  /** The replacement: of the whole match, or of `target` inside it. */
+  right: string;
+  /** Part of a pattern match that is wrong (the finding's range and the fix's edit); the whole match by default. */
+  target?: string;
+  reason?: string;
+  /** Characters that, right before the match, mean it is a correct word (发布署名 is not 布署). */
+  exceptPreceding?: string;
+  /** Characters that, right after the match, mean it is a correct word (确实加强了). */
+  exceptFollowing?: string;
+  /** Applies only to reports on this year or later / earlier (doc.meta.year); not at all when the year is unknown. */
+  minYear?: number;
+  maxYear?: number;
+  /** Applies only inside the report's title. */
+  scope?: 'title';
+}
+
+export interface DictionaryFile {
+  $schema?: string;
+  description?: string;
+  entries: DictionaryEntry[];
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  entry?: DictionaryEntry;
+}
+
+export interface CompiledDictionary {
+  root: Map<number, TrieNode>;
+  patterns?: RegExp;
+  patternEntries: DictionaryEntry[];
+}
+
+/** Built-in entries plus the user's `extend` (an object wrong → right | entry, or an array of entries); later wins. */
+export function dictionaryEntries(data: DictionaryFile, extend: unknown): DictionaryEntry[] {
+  const entries = [...data.entries];
+  if (Array.isArray(extend)) {
+    for (const e of extend) if (isEntry(e)) entries.push(e);
+  } else if (extend && typeof extend === 'object') {
+    for (const [wrong, value] of Object.entries(extend as Record<string, unknown>)) {
+      if (typeof value === 'string') entries.push({ wrong, right: value });
+      else if (value && typeof value === 'object' && typeof (value as DictionaryEntry).right === 'string') entries.push({ ...(value as DictionaryEntry), wrong });
+    }
+  }
+  return entries;
+}
+
+function isEntry(e: unknown): e is DictionaryEntry {
+  if (!e || typeof e !== 'object') return false;
+  const x = e as DictionaryEntry;
+  return typeof x.right === 'string' && (typeof x.wrong === 'string' || typeof x.pattern === 'string');
+}
+
+export function compileDictionary(entries: DictionaryEntry[]): CompiledDictionary {
+  const root = new Map<number, TrieNode>();
+  const patternEntries: DictionaryEntry[] = [];
+  for (const entry of entries) {
+    if (entry.pattern) {
+      patternEntries.push(entry);
+      continue;
+    }
+    const word = entry.wrong!;
+    if (!word) continue;
+    let level = root;
+    let node: TrieNode | undefined;
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      node = level.get(c);
+      if (!node) {
+        node = { next: new Map() };
+        level.set(c, node);
+      }
+      level = node.next;
+    }
+    node!.entry = entry; // a later entry (the user's) replaces a built-in one
+  }
+  const patterns = patternEntries.length
+    ? new RegExp(patternEntries.map((e, i) => `(?<p${i}>${e.pattern})`).join('|'), 'gmu')
+    : undefined;
+  return { root, patterns, patternEntries };
+}
+
+export interface DictionaryMatch {
+  entry: DictionaryEntry;
+  /** Source range of the wrong text, and the text as written (prose view). */
+  start: number;
+  end: number;
+  wrong: string;
+  right: string;
+  /** The minimal edit (common prefix and suffix of wrong and right left untouched). */
+  edit: { start: number; end: number; newText: string };
+}
+
+/** Every match in the document, in order; literal matches do not overlap each other. */
+export function findMatches(doc: ReportDocument, dict: CompiledDictionary): DictionaryMatch[] {
+  const text = doc.prose.text;
+  const out: DictionaryMatch[] = [];
+  const applies = (e: DictionaryEntry, s: number, t: number) => {
+    if (e.minYear !== undefined || e.maxYear !== undefined) {
+      const y = doc.meta.year;
+      if (y === undefined || (e.minYear !== undefined && y < e.minYear) || (e.maxYear !== undefined && y > e.maxYear)) return false;
+    }
+    if (e.exceptPreceding && s > 0 && e.exceptPreceding.includes(text[s - 1])) return false;
+    if (e.exceptFollowing && t < text.length && e.exceptFollowing.includes(text[t])) return false;
+    if (e.scope === 'title') {
+      const src = doc.prose.rangeToSource(s, t);
+      if (!doc.meta.titleBlocks.some((b) => src.start >= b.start && src.end <= b.end)) return false;
+    }
+    return true;
+  };
+
+  for (let i = 0; i < text.length; i++) {
+    let node = dict.root.get(text.charCodeAt(i));
+    if (!node) continue;
+    let best: { entry: DictionaryEntry; end: number } | undefined;
+    let j = i + 1;
+    for (;;) {
+      if (node.entry && applies(node.entry, i, j)) best = { entry: node.entry, end: j };
+      if (j >= text.length) break;
+      const next: TrieNode | undefined = node.next.get(text.charCodeAt(j));
+      if (!next) break;
+      node = next;
+      j++;
+    }
+    if (!best) continue;
+    const m = match(doc, best.entry, i, best.end, best.entry.right);
+    if (m) out.push(m);
+    i = best.end - 1;
+  }
+
+  if (dict.patterns) {
+    for (const m of text.matchAll(dict.patterns)) {
+      const groups = m.groups!;
+      const k = dict.patternEntries.findIndex((_, i) => groups[`p${i}`] !== undefined);
+      const entry = dict.patternEntries[k];
+      let s = m.index!;
+      let t = s + m[0].length;
+      if (entry.target) {
+        const at = m[0].lastIndexOf(entry.target);
+        if (at < 0) continue;
+        s += at;
+        t = s + entry.target.length;
+      }
+      if (!applies(entry, s, t)) continue;
+      const r = match(doc, entry, s, t, entry.right);
+      if (r) out.push(r);
+    }
+    out.sort((a, b) => a.start - b.start);
+  }
+  return out;
+}
+
+function match(doc: ReportDocument, entry: DictionaryEntry, s: number, t: number, right: string): DictionaryMatch | undefined {
+  const view = doc.prose;
+  const src = view.rangeToSource(s, t);
+  if (doc.isIgnored(src.start, src.end)) return undefined;
+  const wrong = view.text.slice(s, t);
+  if (doc.settings.script === 'traditional') right = toTraditional(right);
+  if (wrong === right) return undefined;
+  let p = 0;
+  while (p < wrong.length && p < right.length && wrong[p] === right[p]) p++;
+  let q = 0;
+  while (q < wrong.length - p && q < right.length - p && wrong[wrong.length - 1 - q] === right[right.length - 1 - q]) q++;
+  const editView = view.rangeToSource(s + p, t - q);
+  const start = s + p === t - q ? view.toSource(s + p) : editView.start;
+  const end = s + p === t - q ? start : editView.end;
+  return { entry, start: src.start, end: src.end, wrong, right, edit: { start, end, newText: right.slice(p, right.length - q) } };
+}
+
+/** The whole check of a dictionary rule: compile (memo per config), match, report with a replace fix. */
+export function checkDictionary(
+  context: RuleContext,
+  data: DictionaryFile,
+  message: (m: DictionaryMatch) => string,
+  fixTitle: (m: DictionaryMatch) => string = (m) => `改为“${m.right}”`,
+): void {
+  const { doc, options, memo, report } = context;
+  const dict = memo(`dictionary:${JSON.stringify(options.extend ?? null)}`, () =>
+    compileDictionary(dictionaryEntries(data, options.extend)),
+  );
+  for (const m of findMatches(doc, dict)) {
+    const r: Report = {
+      start: m.start,
+      end: m.end,
+      message: message(m),
+      data: { wrong: m.wrong, right: m.right },
+      fix: { title: fixTitle(m), edits: [m.edit] },
+    };
+    report(r);
+  }
+}
+
+/** “X”应为“Y”。reason */
+export function replaceMessage(m: DictionaryMatch, lead = ''): string {
+  const reason = m.entry.reason ? m.entry.reason.replace(/[^。！？]$/, '$&。') : '';
+  return `${lead}“${m.wrong}”应为“${m.right}”。${reason}`;
+}

@@ -1,0 +1,269 @@
+// The user-level steps: what a writer does in VS Code with the extension installed,
+// through the browser only (clicks, keys, the palette), checked on what the page shows.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import {
+  EDITOR, filterProblems, focusEditor, openFromExplorer, openProblems, problemRows, runCommand, squiggles, until,
+  visibleText, waitActiveTab, waitWorkbench,
+} from './lib/workbench.mjs';
+
+const SEED_RULES = ['placeholder', 'date-format', 'typo', 'terminology', 'conversion-artifact'];
+// Pinyin with a tone mark in parentheses right after a character: 鎮(zhèn)
+const PINYIN = /[\u3400-\u9fff][(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]/g;
+
+export async function uiSteps({ page, step, say, ws, files, pkg, shots }) {
+  const shot = async (name) => {
+    const file = path.join(shots, name);
+    await page.screenshot({ path: file });
+    say(`  screenshot: ${file}`);
+  };
+  const seed = (n) => files.seeds.find((f) => f.startsWith(n));
+  const seed001 = seed('001');
+  const seed000 = seed('000');
+  const disk = (rel) => readFileSync(path.join(ws, rel), 'utf8');
+  const save = async (name) => {
+    await page.keyboard.press('Control+S');
+    await until(`${name} to be saved (tab no longer dirty)`, async () =>
+      (await page.locator('.tabs-container .tab.active.dirty').count()) === 0);
+  };
+  const markerRows = async () => (await problemRows(page)).filter((r) => r.kind === 'marker');
+
+  if (!(await step('the workbench loads with the workspace', () => waitWorkbench(page), { page }))) return;
+
+  const opened = await step(`open seed ${seed001} and see squiggles`, async () => {
+    await openFromExplorer(page, seed001);
+    const s = await until('error/warning squiggles in the editor', async () => {
+      const q = await squiggles(page);
+      return { ok: q.error + q.warning > 0, ...q };
+    }, { timeout: 30_000 });
+    return `${s.error} error and ${s.warning} warning squiggles rendered`;
+  }, { page });
+
+  await step('the Problems panel lists the expected rule ids for seed 001', async () => {
+    if (!opened) throw new Error('seed 001 did not open with squiggles');
+    await openProblems(page);
+    const missing = [];
+    const seen = {};
+    for (const rule of SEED_RULES) {
+      await filterProblems(page, rule);
+      try {
+        const rows = await until(`a Problems row with ${rule}`, async () => {
+          const rows = (await markerRows()).filter((r) => r.text.includes(rule));
+          return rows.length ? rows : undefined;
+        }, { timeout: 10_000 });
+        seen[rule] = rows.length;
+      } catch {
+        missing.push(`${rule} (rows shown: ${JSON.stringify((await problemRows(page)).slice(0, 4).map((r) => r.text))})`);
+      }
+    }
+    await filterProblems(page, '');
+    await shot('01-problems-seed-001.png');
+    if (missing.length) throw new Error(`Problems panel lacks ${missing.join('; ')}`);
+    return Object.entries(seen).map(([r, n]) => `${r}×${n}`).join(' ');
+  }, { page });
+
+  await step('hovering a diagnostic shows the rule explanation', async () => {
+    if (!opened) throw new Error('seed 001 did not open with squiggles');
+    await waitActiveTab(page, seed001);
+    await page.keyboard.press('Control+Home');
+    const box = await until('a rendered error squiggle', async () => {
+      const el = page.locator(`${EDITOR} .squiggly-error`).first();
+      return (await el.count()) ? el.boundingBox() : undefined;
+    });
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover:not(.hidden)').first();
+    await hover.waitFor({ state: 'visible', timeout: 10_000 });
+    const parsed = await until('the hover to show the diagnostic and an explanation', async () => {
+      const text = (await hover.innerText()).trim();
+      // Two parts: the diagnostic itself ("… fazhi-lint(rule)") and the server's hover explanation.
+      const parts = await hover.locator('.hover-row, .hover-contents').allInnerTexts();
+      // The code is a link and may wrap: "fazhi-\nlint(conversion-artifact)" or "fazhi-lintconversion-artifact".
+      const rule = text.replace(/\s+/g, '').match(/fazhi-lint\(?([a-z]+(?:-[a-z]+)*)/)?.[1];
+      const explanation = parts.map((p) => p.trim())
+        .filter((p) => p && !/fazhi-\s*lint/.test(p) && !/^(View Problem|Quick Fix|查看问题|快速修复)/.test(p))
+        .filter((p) => (p.match(/[\u4e00-\u9fff]/g) || []).length >= 20);
+      return { ok: !!rule && explanation.length > 0, rule, explanation: explanation.map((p) => p.slice(0, 200)), text: text.slice(0, 300) };
+    }, { timeout: 10_000 });
+    await shot('02-hover.png');
+    return `hover on ${parsed.rule}: ${parsed.explanation[0].replace(/\s+/g, ' ').slice(0, 80)}…`;
+  }, { page });
+
+  await step('quick fix from the light bulb repairs 20212025年', async () => {
+    if (!opened) throw new Error('seed 001 did not open with squiggles');
+    await page.mouse.move(5, 500);
+    await page.keyboard.press('Escape');
+    const damaged = '20212025年';
+    const lineNo = disk(seed001).split(/\r?\n/).findIndex((l) => l.includes(damaged)) + 1;
+    const countOn = (text) => text.split(/\r?\n/)[lineNo - 1].split(damaged).length - 1;
+    const before = countOn(disk(seed001));
+    const dateRowsOnLine = async () => {
+      await filterProblems(page, 'date-format');
+      return (await markerRows()).filter((r) => new RegExp(`\\b(Ln|行) ?${lineNo}\\b`).test(r.text)).length;
+    };
+    const rowsBefore = await until(`date-format rows on line ${lineNo}`, async () => { const n = await dateRowsOnLine(); return n ? { n } : undefined; });
+    // Put the cursor on the first damaged date, as a user would with Find.
+    await focusEditor(page);
+    await page.keyboard.press('Control+F');
+    const find = page.locator(`${EDITOR} .find-widget .input`).first();
+    await find.waitFor({ state: 'visible', timeout: 5000 });
+    await page.keyboard.type(damaged);
+    await page.locator(`${EDITOR} .find-widget .matchesCount`).filter({ hasText: /^1 of/ }).waitFor({ timeout: 5000 });
+    await page.keyboard.press('Escape');
+    const bulb = page.locator(`${EDITOR} .lightBulbWidget .codicon, ${EDITOR} .lightBulbWidget`).first();
+    await bulb.waitFor({ state: 'visible', timeout: 10_000 }).catch(async () => {
+      throw new Error(`no light bulb appeared with the cursor on ${damaged} (line ${lineNo})`);
+    });
+    await bulb.click();
+    const menu = page.locator('.action-widget');
+    await menu.waitFor({ state: 'visible', timeout: 10_000 });
+    const actions = await menu.locator('.monaco-list-row').allInnerTexts();
+    const pick = actions.findIndex((t) => /2021.2025|日期|date/i.test(t) && !/禁用|disable|忽略/i.test(t));
+    if (pick < 0) throw new Error(`the light bulb menu has no date fix; actions: ${JSON.stringify(actions)}`);
+    const title = actions[pick].trim();
+    const promised = [...title.matchAll(/[“"「]([^”"」]+)[”"」]/g)].map((m) => m[1]).find((q) => /2021.2025/.test(q) && q !== damaged) ?? '2021—2025年';
+    await menu.locator('.monaco-list-row').nth(pick).click();
+    await until('the editor to show the repaired date', async () => (await visibleText(page)).includes(promised.replace(/年$/, '')));
+    await save(seed001);
+    const after = disk(seed001).split(/\r?\n/)[lineNo - 1];
+    if (countOn(disk(seed001)) !== before - 1) throw new Error(`expected ${before - 1} "${damaged}" left on line ${lineNo}, found ${countOn(disk(seed001))}: ${after.slice(0, 120)}`);
+    if (!after.includes(promised)) throw new Error(`fix "${title}" promised "${promised}" but line ${lineNo} reads: ${after.slice(0, 160)}`);
+    await until(`one date-format diagnostic fewer on line ${lineNo}`, async () => {
+      const n = await dateRowsOnLine();
+      return { ok: n === rowsBefore.n - 1, rows: n, before: rowsBefore.n };
+    });
+    await filterProblems(page, '');
+    await focusEditor(page);
+    await shot('03-quick-fix-applied.png');
+    return `"${title}" → line ${lineNo} now has ${promised}`;
+  }, { page });
+
+  const cleanFile = files.clean.find((f) => f.includes('001')) ?? files.clean[0];
+  const cleanName = cleanFile && path.basename(cleanFile);
+  const cleanOpened = await step(`the clean report (${cleanFile ?? 'none'}) has no error or warning`, async () => {
+    if (!cleanFile) throw new Error('test/fixtures/clean/ has no report');
+    await openProblems(page);
+    // Expand clean/ in the explorer and open the report.
+    const folder = page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^clean$/ }).first();
+    await folder.waitFor({ timeout: 10_000 });
+    if ((await folder.getAttribute('aria-expanded')) !== 'true') await folder.click();
+    await openFromExplorer(page, cleanName);
+    // Absence needs proof that the server has checked this version: add a placeholder, see it flagged, undo it.
+    await filterProblems(page, `**/${cleanFile}`);
+    await focusEditor(page);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('XX');
+    await until('the probe placeholder "XX" to be flagged', async () => (await markerRows()).some((r) => r.severity === 'error' || /placeholder/.test(r.text)));
+    for (let i = 0; i < 10 && (await page.locator('.tabs-container .tab.active.dirty').count()); i++) {
+      await page.keyboard.press('Control+Z');
+    }
+    const rows = await until('the clean report to have no error or warning', async () => {
+      const rows = await markerRows();
+      return { ok: !rows.some((r) => r.severity === 'error' || r.severity === 'warning'), rows: rows.map((r) => `${r.severity}: ${r.text.slice(0, 100)}`) };
+    });
+    const q = await squiggles(page);
+    if (q.error + q.warning) throw new Error(`${q.error} error and ${q.warning} warning squiggles are rendered`);
+    await shot('04-clean-report.png');
+    await filterProblems(page, '');
+    return rows.rows.length ? `only ${rows.rows.length} info/hint: ${rows.rows.slice(0, 3).join(' | ')}` : 'no problems at all';
+  }, { page });
+
+  await step('the Outline view lists the five parts of the clean report', async () => {
+    if (!cleanOpened) throw new Error('the clean report did not open');
+    await waitActiveTab(page, cleanName);
+    await runCommand(page, 'Focus on Outline View', /Outline/);
+    const rowSel = '.outline-pane .monaco-list-row';
+    await page.locator(rowSel).first().waitFor({ timeout: 15_000 }).catch(() => {
+      throw new Error('the Outline view stays empty for the clean report (no document symbols?)');
+    });
+    // Collapsed, the five parts fit in the pane (the tree only renders what is visible).
+    await page.locator('.pane-header[aria-label^="Outline"] .codicon-collapse-all').click();
+    const want = { measures: /举措|措施|成效/, shortcomings: /不足|问题/, 'first-responsible': /第一责任人/, 'next-year': /安排|打算|计划|思路/, other: /其他/ };
+    const res = await until('outline rows for all five parts', async () => {
+      const rows = await page.locator(rowSel).evaluateAll((els) => els.map((e) => ({ level: e.getAttribute('aria-level'), text: e.innerText.replace(/\s+/g, ' ').trim() })));
+      const top = rows.filter((r) => r.level === '1').map((r) => r.text);
+      const missing = Object.entries(want).filter(([, re]) => !top.some((t) => re.test(t))).map(([p]) => p);
+      return { ok: top.length >= 5 && !missing.length, missing, top };
+    }, { timeout: 15_000 });
+    await shot('05-outline.png');
+    return `${res.top.length} top-level entries: ${res.top.map((t) => t.slice(0, 14)).join(' | ')}`;
+  }, { page });
+
+  await step(`"fix all" on seed ${seed000} removes the pinyin residues`, async () => {
+    const residues = (disk(seed000).match(PINYIN) || []).length;
+    if (!residues) throw new Error('the seed has no pinyin residue to start with (fixture changed?)');
+    await openFromExplorer(page, seed000);
+    await until('squiggles on seed 000', async () => { const q = await squiggles(page); return q.error + q.warning > 0; }, { timeout: 30_000 });
+    const cmds = pkg.contributes?.commands ?? [];
+    const fixAll = cmds.find((c) => /fix.?all/i.test(c.command));
+    if (fixAll) {
+      const title = typeof fixAll.title === 'string' && !fixAll.title.startsWith('%') ? fixAll.title : fixAll.command;
+      await runCommand(page, title, title);
+    } else {
+      say('  no fix-all command in package.json contributes.commands: using VS Code\'s "Fix All" (source.fixAll)');
+      await runCommand(page, 'Fix All', /^Fix All/);
+    }
+    await until('the pinyin annotations to leave the editor', async () => {
+      const t = await visibleText(page);
+      return { ok: !(t.match(PINYIN) || []).length, left: (t.match(PINYIN) || []).slice(0, 5) };
+    });
+    await save(seed000);
+    const left = disk(seed000).match(PINYIN) || [];
+    if (left.length) throw new Error(`${left.length} of ${residues} pinyin residues left in the saved file: ${left.slice(0, 8).join(' ')}`);
+    await filterProblems(page, 'pinyin-residue');
+    await until('no pinyin-residue in the Problems panel', async () => {
+      const rows = await markerRows();
+      return { ok: !rows.length, rows: rows.slice(0, 3).map((r) => r.text) };
+    });
+    await filterProblems(page, '');
+    await focusEditor(page);
+    await shot('06-fix-all-seed-000.png');
+    return `${residues} residues removed (via ${fixAll ? fixAll.command : 'editor.action.fixAll'})`;
+  }, { page });
+
+  await step('a snippet prefix inserts the report skeleton', async () => {
+    const snippet = skeletonSnippet(ws, pkg);
+    if (!snippet) throw new Error('no snippet file with a whole-report skeleton found via package.json contributes.snippets');
+    await openFromExplorer(page, 'new-report.md');
+    await focusEditor(page);
+    await page.keyboard.type(snippet.prefix);
+    await page.keyboard.press('Control+Space');
+    const row = page.locator('.suggest-widget .monaco-list-row', { hasText: snippet.prefix }).first();
+    await row.waitFor({ state: 'visible', timeout: 10_000 }).catch(async () => {
+      const seen = await page.locator('.suggest-widget .monaco-list-row').allInnerTexts().catch(() => []);
+      throw new Error(`no suggestion for "${snippet.prefix}"; suggestions: ${JSON.stringify(seen)}`);
+    });
+    await row.click();
+    await until('the skeleton in the editor', async () => (await visibleText(page)).length > snippet.prefix.length + 20);
+    await page.keyboard.press('Escape');
+    await save('new-report.md');
+    const text = disk('new-report.md');
+    const missing = snippet.lines.filter((l) => !text.includes(l));
+    if (missing.length) throw new Error(`the inserted text lacks ${missing.length} skeleton lines, e.g. ${JSON.stringify(missing.slice(0, 3))}; file starts: ${text.slice(0, 200)}`);
+    await shot('07-snippet-skeleton.png');
+    return `"${snippet.prefix}" inserted ${text.split('\n').length} lines (${snippet.lines.length} fixed lines checked)`;
+  }, { page });
+}
+
+/** The snippet whose body is the whole report (the one naming most of the five parts), from the repo's snippet files. */
+function skeletonSnippet(ws, pkg) {
+  const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+  const entries = pkg.contributes?.snippets ?? [];
+  let best;
+  for (const e of entries) {
+    const file = path.join(repo, e.path);
+    if (!existsSync(file)) continue;
+    const json = JSON.parse(readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, ''));
+    for (const s of Object.values(json)) {
+      const body = Array.isArray(s.body) ? s.body.join('\n') : String(s.body ?? '');
+      const parts = [/举措|措施|成效/, /不足/, /第一责任人/, /安排|打算|计划/, /其他/].filter((re) => re.test(body)).length;
+      const prefixes = Array.isArray(s.prefix) ? s.prefix : [s.prefix];
+      const prefix = prefixes.find((p) => /[\u4e00-\u9fff]/.test(p)) ?? prefixes[0];
+      if (prefix && (!best || parts > best.parts)) best = { parts, prefix, body };
+    }
+  }
+  if (!best || best.parts < 5) return undefined;
+  // Lines with no tab stop or variable: they must appear verbatim after insertion.
+  const lines = best.body.split('\n').map((l) => l.trim()).filter((l) => l && !/\$/.test(l)).map((l) => l.replace(/\\(.)/g, '$1'));
+  return { ...best, lines };
+}

@@ -1,0 +1,131 @@
+// A real JSON-RPC client for the bundled server (dist/server.cjs --stdio):
+// no protocol mocks. Collects publishDiagnostics and answers the server's
+// requests (workspace/configuration, workspace/applyEdit, registrations).
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import path from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type WorkspaceEdit,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SERVER = path.join(ROOT, 'dist/server.cjs');
+
+export interface TestClient {
+  proc: ChildProcessWithoutNullStreams;
+  conn: ProtocolConnection;
+  /** Every publishDiagnostics, in arrival order. */
+  published: PublishDiagnosticsParams[];
+  /** Edits the server asked the client to apply. */
+  applied: WorkspaceEdit[];
+  logs: string[];
+  stderr: string[];
+  /** What workspace/configuration returns for section fazhiLint. */
+  settings: Record<string, unknown>;
+  open(uri: string, text: string, languageId?: string): void;
+  change(uri: string, version: number, changes: ({ range: TextEdit['range']; text: string } | { text: string })[]): void;
+  close(uri: string): void;
+  /** Resolves with the first diagnostics for uri (after `since` publishes) that satisfy the predicate. */
+  diagnostics(uri: string, opts?: { since?: number; version?: number; timeout?: number; until?: (p: PublishDiagnosticsParams) => boolean }): Promise<PublishDiagnosticsParams>;
+  stop(): Promise<void>;
+}
+
+export async function startClient(opts: { env?: Record<string, string>; rootUri?: string; settings?: Record<string, unknown> } = {}): Promise<TestClient> {
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, ...opts.env }, stdio: 'pipe' });
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+  const published: PublishDiagnosticsParams[] = [];
+  const waiters: (() => void)[] = [];
+  const client: TestClient = {
+    proc,
+    conn,
+    published,
+    applied: [],
+    logs: [],
+    stderr: [],
+    settings: opts.settings ?? {},
+    open(uri, text, languageId = 'plaintext') {
+      void conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    },
+    change(uri, version, contentChanges) {
+      void conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+    },
+    close(uri) {
+      void conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    },
+    diagnostics(uri, { since = 0, version, timeout = 15000, until } = {}) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeout} ms`)), timeout);
+        const look = () => {
+          for (let i = since; i < published.length; i++) {
+            const p = published[i];
+            if (p.uri === uri && (version === undefined || p.version === version) && (!until || until(p))) {
+              clearTimeout(timer);
+              resolve(p);
+              return true;
+            }
+          }
+          return false;
+        };
+        if (!look()) waiters.push(() => void look());
+      });
+    },
+    async stop() {
+      try {
+        await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 1000))]);
+        void conn.sendNotification('exit');
+      } catch {
+        // already gone
+      }
+      conn.dispose();
+      if (proc.exitCode === null) proc.kill();
+    },
+  };
+  proc.stderr.on('data', (d: Buffer) => client.stderr.push(d.toString()));
+  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    published.push(p);
+    for (const w of waiters.splice(0)) w();
+  });
+  conn.onNotification('window/logMessage', (p: { message: string }) => client.logs.push(p.message));
+  conn.onNotification('window/showMessage', (p: { message: string }) => client.logs.push(p.message));
+  conn.onNotification('fazhi-lint/status', () => {});
+  conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => client.settings));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onRequest('window/showMessageRequest', () => null);
+  conn.onRequest('workspace/applyEdit', (p: { edit: WorkspaceEdit }) => {
+    client.applied.push(p.edit);
+    return { applied: true };
+  });
+  conn.listen();
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: opts.rootUri ?? null,
+    workspaceFolders: opts.rootUri ? [{ uri: opts.rootUri, name: 'ws' }] : null,
+    capabilities: {
+      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, applyEdit: true },
+      textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
+    },
+  });
+  void conn.sendNotification('initialized', {});
+  return client;
+}
+
+export function fileUri(p: string): string {
+  return pathToFileURL(p).href;
+}
+
+/** Applies LSP TextEdits (UTF-16 positions) to a text, as an editor would. */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  const offset = (p: { line: number; character: number }) => Math.min((starts[p.line] ?? text.length) + p.character, text.length);
+  const sorted = edits.map((e) => ({ s: offset(e.range.start), e: offset(e.range.end), t: e.newText })).sort((a, b) => b.s - a.s || b.e - a.e);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.s) + e.t + out.slice(e.e);
+  return out;
+}
