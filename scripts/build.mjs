@@ -30,3 +30,7 @@ await Promise.all(entries.filter((e) => existsSync(e.in)).map((e) => build({
   external: e.external ?? [],
   banner: { js: (e.shebang ? '#!/usr/bin/env node\n' : '') + common.banner.js },
 })));
+
+// Report skeletons (fazhi-lint new / assemble) are Markdown data read at run time; ship them beside the bundles.
+import { cpSync } from 'node:fs';
+cpSync('rules/skeletons', 'dist/rules/skeletons', { recursive: true });

@@ -55,6 +55,7 @@ CS_DIR="$CACHE/code-server-$CODE_SERVER_VERSION"
 CS_ENTRY="$CS_DIR/node_modules/code-server/out/node/entry.js"
 cs_ok() {
   [ -f "$CS_DIR/.complete" ] && [ -f "$CS_ENTRY" ] &&
+    XDG_CONFIG_HOME="$CACHE/xdg/config" XDG_DATA_HOME="$CACHE/xdg/data" XDG_CACHE_HOME="$CACHE/xdg/cache" XDG_STATE_HOME="$CACHE/xdg/state" \
     PATH="$NODE_DIR/node_modules/node/bin:$PATH" "$NODE_BIN" "$CS_ENTRY" --version 2>/dev/null | grep -q "^$CODE_SERVER_VERSION"
 }
 if cs_ok; then

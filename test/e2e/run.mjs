@@ -33,24 +33,33 @@ function cleanup() {
   for (const fn of cleanups.reverse()) { try { fn(); } catch (e) { console.error(`cleanup: ${e.message}`); } }
 }
 process.on('exit', cleanup);
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => { console.error(`\n${sig}: stopping code-server`); cleanup(); process.exit(130); });
-const overall = setTimeout(() => { console.error(`e2e: over the ${TOTAL_LIMIT_MS / 60000} min limit, aborting`); cleanup(); process.exit(1); }, TOTAL_LIMIT_MS);
+let closeBrowser = async () => {};
+let aborting = false;
+function abort(message, code) {
+  aborting = true;
+  console.error(`\n${message}: stopping the browser and code-server`);
+  // The browser is closed through its own protocol (it runs in its own process group), then the rest.
+  Promise.race([closeBrowser().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]).finally(() => { cleanup(); process.exit(code); });
+}
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => abort(sig, 130));
+const overall = setTimeout(() => abort(`e2e: over the ${TOTAL_LIMIT_MS / 60000} min limit`, 1), TOTAL_LIMIT_MS);
 overall.unref();
 
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const say = (s) => console.log(`[e2e ${secs(Date.now() - t0).padStart(7)}] ${s}`);
 
 /** Runs one named step; a failure is recorded with the step's name and what was seen, and the run goes on. */
-async function step(name, fn, { page } = {}) {
+async function step(name, fn, { page, aggregate = false } = {}) {
+  if (aborting) return false;
   const start = Date.now();
   say(`▶ ${name}`);
   try {
     const note = await fn();
-    results.push({ name, ok: true });
+    results.push({ name, ok: true, aggregate });
     say(`✓ ${name} (${secs(Date.now() - start)})${note ? ` — ${note}` : ''}`);
     return true;
   } catch (e) {
-    results.push({ name, ok: false, error: e.message });
+    results.push({ name, ok: false, error: e.message, aggregate });
     say(`✗ ${name} (${secs(Date.now() - start)}): ${e.message}`);
     if (page) {
       const file = path.join(SHOTS, `FAILED-${name.replace(/[^\w\u4e00-\u9fff-]+/g, '_')}.png`);
@@ -73,6 +82,8 @@ function packageVsix(tmp) {
   const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'));
   const before = Date.now() - 1000;
   if (pkg.scripts?.package) {
+    // Build first so that the package never holds a stale dist/, whatever the package script does.
+    sh('npm', ['run', 'build']);
     const out = sh('npm', ['run', 'package']);
     const named = [...out.matchAll(/(\S+\.vsix)\b/g)].map((m) => path.resolve(REPO, m[1])).filter((f) => existsSync(f));
     const fresh = [REPO, path.join(REPO, 'dist'), path.join(REPO, 'build')].filter(existsSync)
@@ -88,6 +99,10 @@ function packageVsix(tmp) {
   const vsix = path.join(tmp, `${pkg.name}-${pkg.version}.vsix`);
   sh('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix]);
   return vsix;
+}
+
+function readExpected() {
+  return readFileSync(path.join(CORPUS, 'expected.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 }
 
 /** A temp workspace: the seed reports at the top, the clean reports under clean/, an empty file for the snippet test. */
@@ -137,10 +152,13 @@ function userSettings(dirs) {
   }, null, 2));
 }
 
-async function launchBrowser() {
+async function launchBrowser(tmp) {
+  const home = (d) => path.join(tmp, 'chromium-home', d);
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
+    // Its crash-report database and caches go to the temp dir, not the user's home.
+    env: { ...process.env, XDG_CONFIG_HOME: home('config'), XDG_CACHE_HOME: home('cache'), XDG_DATA_HOME: home('data') },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
@@ -152,8 +170,8 @@ async function main() {
   else say(`keeping ${tmp}`);
   rmSync(SHOTS, { recursive: true, force: true });
   mkdirSync(SHOTS, { recursive: true });
-  const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'));
-  const extensionId = `${pkg.publisher}.${pkg.name}`;
+  const repoPkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+  const extensionId = `${repoPkg.publisher}.${repoPkg.name}`;
 
   let tools;
   if (!(await step('tools are installed (scripts/e2e/setup.sh)', () => { tools = locateTools(); return tools.cache; }))) return;
@@ -169,6 +187,8 @@ async function main() {
     dirs.installed = path.join(dirs.extensions, installed);
     return installed;
   }))) return;
+  // What the tests look for (commands, settings, snippets) is read from the package as installed.
+  const pkg = JSON.parse(readFileSync(path.join(dirs.installed, 'package.json'), 'utf8'));
 
   const ws = path.join(tmp, 'workspace');
   const files = makeWorkspace(ws);
@@ -180,17 +200,20 @@ async function main() {
     return `${server.url} (process group ${server.pgid})`;
   }))) return;
 
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(tmp);
+  closeBrowser = () => browser.close();
   cleanups.push(() => { browser.close().catch(() => {}); });
   try {
     if (only !== 'host') {
       const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
       page.on('pageerror', (e) => console.error(`  [page error] ${e.message}`));
       await page.goto(`${server.url}?folder=${encodeURIComponent(ws)}`);
-      await uiSteps({ page, step, say, ws, files, pkg, shots: SHOTS, repo: REPO });
+      await uiSteps({ page, step, say, ws, files, pkg, extensionDir: dirs.installed, shots: SHOTS, expected: readExpected() });
       await page.close();
     }
-    if (only !== 'ui') await extensionHostTests({ browser, server, dirs, ws, files, pkg, extensionId, tmp });
+    // The UI steps saved fixes into their workspace: the host tests get a fresh copy.
+    const hostWs = path.join(tmp, 'workspace-host');
+    if (only !== 'ui') await extensionHostTests({ browser, server, dirs, ws: hostWs, files: makeWorkspace(hostWs), pkg, extensionId, tmp });
   } finally {
     await browser.close().catch(() => {});
   }
@@ -200,9 +223,10 @@ async function main() {
 async function extensionHostTests({ browser, server, dirs, ws, files, pkg, extensionId, tmp }) {
   const testsDir = path.join(tmp, 'extension-tests');
   cpSync(path.join(REPO, 'test', 'e2e', 'extension-tests'), testsDir, { recursive: true });
-  const expected = readFileSync(path.join(CORPUS, 'expected.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  const expected = readExpected();
   writeFileSync(path.join(testsDir, 'config.json'), JSON.stringify({
     extensionId, workspace: ws, seeds: files.seeds, clean: files.clean, scratch: 'scratch-commands.txt', expected, packageJson: pkg,
+    nls: existsSync(path.join(dirs.installed, 'package.nls.json')) ? JSON.parse(readFileSync(path.join(dirs.installed, 'package.nls.json'), 'utf8')) : {},
   }));
   await step('extension-host integration tests (smoke-test driver)', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -214,20 +238,26 @@ async function extensionHostTests({ browser, server, dirs, ws, files, pkg, exten
     let exit;
     const exited = new Promise((resolve) => { exit = resolve; });
     await page.exposeFunction('codeAutomationExit', (code) => { exit(code); });
-    page.on('console', (m) => { if (/^\s+[✓✗]|extension-host/.test(m.text())) console.log(`    ${m.text()}`); });
+    page.on('console', (m) => {
+      // The extension host's console arrives prefixed with styling ("%c INFO color: #33f …").
+      const text = m.text().replace(/^%c\s*\w+\s*color:\s*\S+\s*/, '');
+      if (/^\s+[✓✗]|^extension-host/.test(text)) console.log(`    ${text}`);
+    });
     await page.goto(`${server.url}?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(payload)}`);
     const code = await Promise.race([exited, new Promise((r) => setTimeout(r, 5 * 60_000, 'timeout'))]);
     const logFile = path.join(testsDir, 'log.txt');
     const log = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '(the tests wrote no log: did run() start?)';
     writeFileSync(path.join(ARTIFACTS, 'extension-host-tests.log'), log);
-    await page.screenshot({ path: path.join(SHOTS, '90-extension-host-tests.png') }).catch(() => {});
+    // (After run() the extension host shuts down and clears its diagnostics: a picture is only useful when it hangs.)
+    if (code === 'timeout') await page.screenshot({ path: path.join(SHOTS, 'FAILED-extension-host-tests.png') }).catch(() => {});
     await page.close().catch(() => {});
     if (code === 'timeout') throw new Error(`no exit code from the extension host within 5 min; log:\n${log}`);
     const res = existsSync(path.join(testsDir, 'results.json')) ? JSON.parse(readFileSync(path.join(testsDir, 'results.json'), 'utf8')) : [];
     for (const r of res) results.push({ name: `  host: ${r.name}`, ok: r.ok, error: r.error, sub: true });
-    if (code !== 0) throw new Error(`exit code ${code}; failures:\n${res.filter((r) => !r.ok).map((r) => `    ✗ ${r.name}: ${r.error.split('\n').slice(0, 12).join('\n      ')}`).join('\n') || log}`);
+    const failed = res.filter((r) => !r.ok);
+    if (code !== 0) throw new Error(`exit code ${code}: ${failed.length} of ${res.length} extension-host tests failed${failed.length ? ` (${failed.map((r) => r.name).join('; ')})` : `; log:\n${log}`}`);
     return `${res.length} tests passed`;
-  });
+  }, { aggregate: true });
 }
 
 try {
@@ -238,12 +268,14 @@ try {
 } finally {
   cleanup();
 }
-const top = results.filter((r) => !r.sub);
-const failed = top.filter((r) => !r.ok);
+// The host tests count one by one; their aggregate step only when it produced none (it failed to run).
+const counted = results.filter((r) => !(r.aggregate && results.some((x) => x.sub)));
+const failed = counted.filter((r) => !r.ok);
 console.log('');
 for (const r of results) console.log(`${r.ok ? '✓' : '✗'} ${r.name}${r.ok ? '' : `\n    ${String(r.error).split('\n')[0]}`}`);
 console.log(`\nscreenshots (${SHOTS}):`);
 for (const f of existsSync(SHOTS) ? readdirSync(SHOTS).sort() : []) console.log(`  ${path.join(SHOTS, f)}`);
 console.log(`\ne2e finished in ${secs(Date.now() - t0)}`);
-console.log(`e2e: ${top.length - failed.length} passed, ${failed.length} failed`);
-process.exit(failed.length ? 1 : 0);
+console.log(`e2e: ${counted.length - failed.length} passed, ${failed.length} failed`);
+if (aborting) console.log('e2e: interrupted');
+process.exit(aborting ? 130 : failed.length ? 1 : 0);

@@ -11,7 +11,7 @@ const SEED_RULES = ['placeholder', 'date-format', 'typo', 'terminology', 'conver
 // Pinyin with a tone mark in parentheses right after a character: 鎮(zhèn)
 const PINYIN = /[\u3400-\u9fff][(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]/g;
 
-export async function uiSteps({ page, step, say, ws, files, pkg, shots }) {
+export async function uiSteps({ page, step, say, ws, files, pkg, extensionDir, shots, expected }) {
   const shot = async (name) => {
     const file = path.join(shots, name);
     await page.screenshot({ path: file });
@@ -43,12 +43,18 @@ export async function uiSteps({ page, step, say, ws, files, pkg, shots }) {
     if (!opened) throw new Error('seed 001 did not open with squiggles');
     await openProblems(page);
     const missing = [];
+    const unexpected = [];
     const seen = {};
-    for (const rule of SEED_RULES) {
+    // The rules the task names, plus every rule expected.jsonl lists for this seed; and those it must not show.
+    const mine = expected.filter((e) => e.file === seed001);
+    const wanted = [...new Set([...SEED_RULES, ...mine.filter((e) => !e.absent).map((e) => e.rule)])];
+    const absent = [...new Set(mine.filter((e) => e.absent && !e.part).map((e) => e.rule))];
+    const rowsOf = async (rule) => (await markerRows()).filter((r) => r.text.includes(`(${rule})`));
+    for (const rule of wanted) {
       await filterProblems(page, rule);
       try {
         const rows = await until(`a Problems row with ${rule}`, async () => {
-          const rows = (await markerRows()).filter((r) => r.text.includes(rule));
+          const rows = await rowsOf(rule);
           return rows.length ? rows : undefined;
         }, { timeout: 10_000 });
         seen[rule] = rows.length;
@@ -56,10 +62,16 @@ export async function uiSteps({ page, step, say, ws, files, pkg, shots }) {
         missing.push(`${rule} (rows shown: ${JSON.stringify((await problemRows(page)).slice(0, 4).map((r) => r.text))})`);
       }
     }
+    for (const rule of absent) {
+      await filterProblems(page, rule);
+      const rows = await rowsOf(rule);
+      if (rows.length) unexpected.push(`${rule}: ${rows[0].text.slice(0, 80)}`);
+    }
     await filterProblems(page, '');
     await shot('01-problems-seed-001.png');
     if (missing.length) throw new Error(`Problems panel lacks ${missing.join('; ')}`);
-    return Object.entries(seen).map(([r, n]) => `${r}×${n}`).join(' ');
+    if (unexpected.length) throw new Error(`Problems panel shows rules expected.jsonl says are absent: ${unexpected.join('; ')}`);
+    return `${Object.entries(seen).map(([r, n]) => `${r}×${n}`).join(' ')}; none of ${absent.join(', ')}`;
   }, { page });
 
   await step('hovering a diagnostic shows the rule explanation', async () => {
@@ -114,7 +126,7 @@ export async function uiSteps({ page, step, say, ws, files, pkg, shots }) {
       throw new Error(`no light bulb appeared with the cursor on ${damaged} (line ${lineNo})`);
     });
     await bulb.click();
-    const menu = page.locator('.action-widget');
+    const menu = page.locator('.action-widget').filter({ visible: true }).first();
     await menu.waitFor({ state: 'visible', timeout: 10_000 });
     const actions = await menu.locator('.monaco-list-row').allInnerTexts();
     const pick = actions.findIndex((t) => /2021.2025|日期|date/i.test(t) && !/禁用|disable|忽略/i.test(t));
@@ -141,6 +153,9 @@ export async function uiSteps({ page, step, say, ws, files, pkg, shots }) {
   const cleanName = cleanFile && path.basename(cleanFile);
   const cleanOpened = await step(`the clean report (${cleanFile ?? 'none'}) has no error or warning`, async () => {
     if (!cleanFile) throw new Error('test/fixtures/clean/ has no report');
+    // Alone in the editor, so that the Problems panel and the status bar speak of this report only.
+    await runCommand(page, 'View: Close All Editors', /Close All Editors/);
+    await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 });
     await openProblems(page);
     // Expand clean/ in the explorer and open the report.
     const folder = page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^clean$/ }).first();
@@ -161,10 +176,19 @@ export async function uiSteps({ page, step, say, ws, files, pkg, shots }) {
       const rows = await markerRows();
       return { ok: !rows.some((r) => r.severity === 'error' || r.severity === 'warning'), rows: rows.map((r) => `${r.severity}: ${r.text.slice(0, 100)}`) };
     });
+    await page.keyboard.press('Control+Home');
+    await until('the top of the clean report in view', async () => (await visibleText(page)).includes('报告'));
     const q = await squiggles(page);
     if (q.error + q.warning) throw new Error(`${q.error} error and ${q.warning} warning squiggles are rendered`);
-    await shot('04-clean-report.png');
     await filterProblems(page, '');
+    await until('the closed seeds\' problems to leave the panel and the status bar', async () => {
+      const rows = await markerRows();
+      // The status bar's problems item reads "<errors> <warnings> [<infos>]".
+      const status = (await page.locator('[id="status.problems"]').innerText().catch(() => '')).trim();
+      const [errors, warnings] = (status.match(/\d+/g) || []).map(Number);
+      return { ok: !rows.some((r) => r.severity === 'error' || r.severity === 'warning') && errors === 0 && warnings === 0, status, rows: rows.slice(0, 3).map((r) => r.text) };
+    });
+    await shot('04-clean-report.png');
     return rows.rows.length ? `only ${rows.rows.length} info/hint: ${rows.rows.slice(0, 3).join(' | ')}` : 'no problems at all';
   }, { page });
 
@@ -185,7 +209,15 @@ export async function uiSteps({ page, step, say, ws, files, pkg, shots }) {
       const missing = Object.entries(want).filter(([, re]) => !top.some((t) => re.test(t))).map(([p]) => p);
       return { ok: top.length >= 5 && !missing.length, missing, top };
     }, { timeout: 15_000 });
+    // For the picture: fold the file tree away so the outline gets the side bar, and open the first part.
+    const folders = page.locator('.pane-header[aria-label^="Explorer Section"]').first();
+    const folded = (await folders.getAttribute('aria-expanded')) === 'true';
+    if (folded) await folders.click();
+    await page.locator(`${rowSel}[aria-level="1"][aria-expanded="false"]`).first().click().catch(() => {});
+    await page.keyboard.press('ArrowRight').catch(() => {});
+    await until('the first part of the outline to unfold', async () => (await page.locator(`${rowSel}[aria-level="2"]`).count()) > 0, { timeout: 5000 }).catch(() => {});
     await shot('05-outline.png');
+    if (folded) await folders.click();
     return `${res.top.length} top-level entries: ${res.top.map((t) => t.slice(0, 14)).join(' | ')}`;
   }, { page });
 
@@ -197,7 +229,7 @@ export async function uiSteps({ page, step, say, ws, files, pkg, shots }) {
     const cmds = pkg.contributes?.commands ?? [];
     const fixAll = cmds.find((c) => /fix.?all/i.test(c.command));
     if (fixAll) {
-      const title = typeof fixAll.title === 'string' && !fixAll.title.startsWith('%') ? fixAll.title : fixAll.command;
+      const title = localized(extensionDir, fixAll.title);
       await runCommand(page, title, title);
     } else {
       say('  no fix-all command in package.json contributes.commands: using VS Code\'s "Fix All" (source.fixAll)');
@@ -222,7 +254,7 @@ export async function uiSteps({ page, step, say, ws, files, pkg, shots }) {
   }, { page });
 
   await step('a snippet prefix inserts the report skeleton', async () => {
-    const snippet = skeletonSnippet(ws, pkg);
+    const snippet = skeletonSnippet(extensionDir, pkg);
     if (!snippet) throw new Error('no snippet file with a whole-report skeleton found via package.json contributes.snippets');
     await openFromExplorer(page, 'new-report.md');
     await focusEditor(page);
@@ -238,20 +270,35 @@ export async function uiSteps({ page, step, say, ws, files, pkg, shots }) {
     await page.keyboard.press('Escape');
     await save('new-report.md');
     const text = disk('new-report.md');
-    const missing = snippet.lines.filter((l) => !text.includes(l));
+    let from = 0;
+    const missing = snippet.lines.filter((l) => {
+      const at = text.indexOf(l, from);
+      if (at < 0) return true;
+      from = at + l.length;
+      return false;
+    });
     if (missing.length) throw new Error(`the inserted text lacks ${missing.length} skeleton lines, e.g. ${JSON.stringify(missing.slice(0, 3))}; file starts: ${text.slice(0, 200)}`);
     await shot('07-snippet-skeleton.png');
-    return `"${snippet.prefix}" inserted ${text.split('\n').length} lines (${snippet.lines.length} fixed lines checked)`;
+    return `"${snippet.prefix}" inserted ${text.split('\n').length} lines (all ${snippet.lines.length} lines of the skeleton, in order)`;
   }, { page });
 }
 
+/** A package.json string, "%key%" resolved through package.nls.json (the UI runs in English). */
+function localized(extensionDir, value) {
+  const m = /^%(.+)%$/.exec(value ?? '');
+  if (!m) return value;
+  const file = path.join(extensionDir, 'package.nls.json');
+  const nls = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const v = nls[m[1]];
+  return typeof v === 'string' ? v : v?.message ?? value;
+}
+
 /** The snippet whose body is the whole report (the one naming most of the five parts), from the repo's snippet files. */
-function skeletonSnippet(ws, pkg) {
-  const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+function skeletonSnippet(extensionDir, pkg) {
   const entries = pkg.contributes?.snippets ?? [];
   let best;
   for (const e of entries) {
-    const file = path.join(repo, e.path);
+    const file = path.join(extensionDir, e.path);
     if (!existsSync(file)) continue;
     const json = JSON.parse(readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, ''));
     for (const s of Object.values(json)) {
@@ -263,7 +310,17 @@ function skeletonSnippet(ws, pkg) {
     }
   }
   if (!best || best.parts < 5) return undefined;
-  // Lines with no tab stop or variable: they must appear verbatim after insertion.
-  const lines = best.body.split('\n').map((l) => l.trim()).filter((l) => l && !/\$/.test(l)).map((l) => l.replace(/\\(.)/g, '$1'));
+  // Accepted without typing, each tab stop holds its default (a mirror ${2} repeats ${2:…}'s default):
+  // every line of the body, so expanded, must be in the saved file in order. Lines with variables
+  // ($TM_FILENAME, ${CURRENT_YEAR}…) are left out.
+  const defaults = {};
+  for (const m of best.body.matchAll(/\$\{(\d+):([^{}$]*)\}/g)) defaults[m[1]] ??= m[2];
+  for (const m of best.body.matchAll(/\$\{(\d+)\|([^|]*)\|\}/g)) defaults[m[1]] ??= m[2].split(',')[0];
+  const expand = (l) => l
+    .replace(/\$\{(\d+):([^{}$]*)\}/g, (_, n) => defaults[n])
+    .replace(/\$\{(\d+)\|[^|]*\|\}/g, (_, n) => defaults[n])
+    .replace(/\$\{(\d+)\}|\$(\d+)/g, (_, a, b) => defaults[a ?? b] ?? '')
+    .replace(/\\([$}\\])/g, '$1');
+  const lines = best.body.split('\n').filter((l) => !/\$\{?[A-Z_]+/.test(l)).map(expand).map((l) => l.trim()).filter(Boolean);
   return { ...best, lines };
 }

@@ -72,7 +72,10 @@ export async function startClient(opts: { env?: Record<string, string>; rootUri?
           }
           return false;
         };
-        if (!look()) waiters.push(() => void look());
+        const wait = () => {
+          if (!look()) waiters.push(wait);
+        };
+        wait();
       });
     },
     async stop() {
@@ -91,8 +94,12 @@ export async function startClient(opts: { env?: Record<string, string>; rootUri?
     published.push(p);
     for (const w of waiters.splice(0)) w();
   });
-  conn.onNotification('window/logMessage', (p: { message: string }) => client.logs.push(p.message));
-  conn.onNotification('window/showMessage', (p: { message: string }) => client.logs.push(p.message));
+  conn.onNotification('window/logMessage', (p: unknown) => {
+    client.logs.push((p as { message: string }).message);
+  });
+  conn.onNotification('window/showMessage', (p: unknown) => {
+    client.logs.push((p as { message: string }).message);
+  });
   conn.onNotification('fazhi-lint/status', () => {});
   conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => client.settings));
   conn.onRequest('client/registerCapability', () => null);

@@ -65,7 +65,7 @@ describe('language server over stdio', function () {
           assert.equal(d.source, 'fazhi-lint');
           assert.match(String(d.code), /^[a-z-]+$/);
           assert.match(d.codeDescription!.href, new RegExp(`^file:.*/rules/${d.code}\\.md$`));
-          assert.match(d.message, /[\u4e00-\u9fa5]/, 'messages are Chinese');
+          assert.match(String(d.message), /[\u4e00-\u9fa5]/, 'messages are Chinese');
         }
       });
 

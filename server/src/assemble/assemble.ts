@@ -8,7 +8,7 @@ import { SECTION_DATA } from '../engine/outline.js';
 import { PART_IDS, type Finding, type PartId } from '../engine/types.js';
 import type { ConfigObject } from '../engine/config.js';
 import { lint } from '../index.js';
-import { lineOfKey, partEntry, type Manifest } from './manifest.js';
+import { partEntry, positionOfKey, type Manifest } from './manifest.js';
 import { parseFrame, type Frame } from './skeleton.js';
 import { OutputBuilder, type SourceLine, type SourceMap, type SourcePosition } from './source-map.js';
 import { substitute, type ReportValues } from './variables.js';
@@ -49,7 +49,11 @@ export function assemble(input: AssembleInput): AssembleResult {
   const frame = parseFrame(input.skeleton.text);
   const out = new OutputBuilder();
   const notes: string[] = [];
-  const at = (key: string): SourceLine => ({ file: manifestPath, line: lineOfKey(manifestText, key) });
+  // Lines of the frame are reported at the manifest key they depend on (a part, the date, …).
+  const at = (key: string): SourceLine => {
+    const { line, column } = positionOfKey(manifestText, key);
+    return { file: manifestPath, line, segments: [{ out: 0, src: column - 1 }] };
+  };
 
   const frameLine = (i: number, origin: SourceLine): void => {
     const raw = frame.lines[i];
@@ -71,6 +75,7 @@ export function assemble(input: AssembleInput): AssembleResult {
       frameLine(i, at(i === 0 ? 'body' : frame.openingLines.includes(i) ? 'opening' : 'body'));
     }
   }
+  if (manifest.opening && !openingDone) for (const file of manifest.opening) emitPlain(out, file, input.read(file), values);
 
   // The five parts in statutory order.
   let ordinal = 0;
@@ -156,6 +161,8 @@ function emitContribution(
 
   // A contribution's own title (# … 报告/材料) is not part of the report.
   const dropped = new Set<Block>(doc.blocks.filter((b) => b.markdownDepth > 0 && !levelOf.has(b)));
+  const first = doc.blocks[0];
+  if (first && first.markdownDepth === 1 && !first.numbering && doc.blocks.some((b) => b !== first && levelOf.has(b))) dropped.add(first);
   // A single top heading naming the part itself (二、存在的不足和原因) duplicates the part heading.
   const tops = doc.outline.sections;
   if (tops.length === 1 && tops[0].part && tops[0].partByName) {

@@ -18,7 +18,7 @@ import { buildDocument } from '../engine/document.js';
 import { resolve } from '../index.js';
 import type { ConfigObject } from '../engine/config.js';
 import { assignRoles, type Role } from './roles.js';
-import { CHAR_SPACE, FONT, FOOTER_DISTANCE, HEADER_DISTANCE, LINE_PITCH, MARGIN, PAGE, SIZE, chars } from './gbt9704.js';
+import { CHAR_CONDENSE, FONT, FOOTER_DISTANCE, HEADER_DISTANCE, LINE_PITCH, MARGIN, PAGE, SIZE, chars } from './gbt9704.js';
 
 /** One paragraph of the exported document. */
 export interface LaidParagraph {
@@ -102,7 +102,7 @@ function signatureIndents(paragraphs: LaidParagraph[]): { body: number; date: nu
 }
 
 function pageNumberFooter(side: 'odd' | 'even'): Footer {
-  const options: IRunOptions = { font: font(FONT.pageNumber, FONT.pageNumber), size: SIZE.pageNumber };
+  const options: IRunOptions = { font: font(FONT.pageNumber, FONT.pageNumber), size: SIZE.pageNumber, characterSpacing: 0 };
   return new Footer({
     children: [
       new Paragraph({
@@ -138,7 +138,7 @@ export function buildWordDocument(paragraphs: LaidParagraph[], meta: { title?: s
           paragraph: { spacing: EXACT },
         },
         title: {
-          run: { font: font(FONT.title), size: SIZE.title, bold: false, color: '000000' },
+          run: { font: font(FONT.title), size: SIZE.title, bold: false, color: '000000', characterSpacing: 0 },
           paragraph: { alignment: AlignmentType.CENTER, spacing: { ...EXACT, after: LINE_PITCH }, keepNext: true },
         },
         heading1: heading(1),
@@ -146,6 +146,16 @@ export function buildWordDocument(paragraphs: LaidParagraph[], meta: { title?: s
         heading3: heading(3),
         heading4: heading(4),
       },
+      // Normal carries the 三号 size and the condensing that fits 28 characters a line (see gbt9704.ts).
+      paragraphStyles: [
+        {
+          id: 'Normal',
+          name: 'Normal',
+          quickFormat: true,
+          run: { font: font(FONT.body), size: SIZE.body, characterSpacing: CHAR_CONDENSE },
+          paragraph: { spacing: EXACT },
+        },
+      ],
     },
     sections: [
       {
@@ -154,7 +164,8 @@ export function buildWordDocument(paragraphs: LaidParagraph[], meta: { title?: s
             size: { width: PAGE.width, height: PAGE.height },
             margin: { ...MARGIN, header: HEADER_DISTANCE, footer: FOOTER_DISTANCE, gutter: 0 },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
+          // No grid (see gbt9704.ts); the pitch is kept for whoever switches Word's line grid on.
+          grid: { type: DocumentGridType.DEFAULT, linePitch: LINE_PITCH },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children,

@@ -26,15 +26,20 @@ export const CHARS_PER_LINE = 28;
  */
 export const LINE_PITCH = Math.floor(TYPE_AREA.height / LINES_PER_PAGE); // 579
 
-/** Size of 三号 body text in points; character pitch that fits 28 characters into 156 mm. */
+/** Size of 三号 body text in points. */
 export const BODY_PT = 16;
-export const CHAR_PITCH_TWIPS = TYPE_AREA.width / CHARS_PER_LINE; // 315.9 twips = 15.79 pt
+
 /**
- * The document grid's w:charSpace: the difference between that pitch and the 16 pt body size,
- * in 1/4096 pt (ECMA-376 §17.6.5): (15.793 − 16) × 4096 ≈ −848. 16 pt characters would need
- * 28 × 16 pt = 158 mm > 156 mm, so without the grid only 27 fit.
+ * 28 characters a line: 三号 characters need 28 × 16 pt = 158 mm > 156 mm, so only 27 would fit.
+ * Word templates squeeze them with a character grid (w:docGrid linesAndChars, charSpace ≈ −848),
+ * which Word honours but LibreOffice does not (it gives each wider character two grid cells, 14 a
+ * line). Condensing characters by 0.25 pt (w:spacing −5, in twentieths of a point) works in every
+ * program: 28 × 15.75 pt = 441 pt ≤ 442.2 pt (156 mm) < 29 × 15.75 pt. Justified lines then fill the
+ * type area. Likewise the 22 lines come from exact 579-twip spacing on every paragraph, not from a
+ * line grid, under which LibreOffice gives the 22 pt title two grid rows a line.
  */
-export const CHAR_SPACE = Math.round(((CHAR_PITCH_TWIPS / 20) - BODY_PT) * 4096);
+export const CHAR_CONDENSE = -5;
+export const CHAR_PITCH_TWIPS = BODY_PT * 20 + CHAR_CONDENSE; // 315
 
 /** Twips for n characters of the grid, for indents Word expresses in twips. */
 export const chars = (n: number): number => Math.round(n * CHAR_PITCH_TWIPS);

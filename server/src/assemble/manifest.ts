@@ -56,11 +56,17 @@ export function partEntry(entry: string[] | PartEntry | undefined): PartEntry | 
   return Array.isArray(entry) ? { files: entry } : entry;
 }
 
-/** 1-based line of the first `"key"` in the manifest text (where a finding about that key is reported), else 1. */
-export function lineOfKey(text: string, key: string): number {
+/** 1-based line and column of the first `"key"` in the manifest text (where a finding about that key is reported), else 1:1. */
+export function positionOfKey(text: string, key: string): { line: number; column: number } {
   const at = text.indexOf(`"${key}"`);
-  if (at < 0) return 1;
+  if (at < 0) return { line: 1, column: 1 };
   let line = 1;
-  for (let i = 0; i < at; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  let lineStart = 0;
+  for (let i = 0; i < at; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: at - lineStart + 1 };
 }

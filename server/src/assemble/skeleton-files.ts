@@ -1,7 +1,7 @@
 // Finding skeleton files: a user's own (config `skeletons`, or an explicit path) or the
 // built-in rules/skeletons/<profile>.md shipped with the package. The built-in files
-// are found relative to this module in the sources (server/src/assemble/) and to the
-// bundle in dist/ (dist/cli.cjs, dist/extension.cjs), which both sit under the package root.
+// are found beside the bundle (dist/rules/skeletons, copied by scripts/build.mjs, shipped in
+// the .vsix), under the package root (npm package) or relative to this module in the sources.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,7 @@ import type { SkeletonProfile } from './skeleton.js';
 
 function builtInDirectories(): string[] {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  return [path.resolve(here, '../../../rules/skeletons'), path.resolve(here, '../rules/skeletons')];
+  return [path.resolve(here, 'rules/skeletons'), path.resolve(here, '../rules/skeletons'), path.resolve(here, '../../../rules/skeletons')];
 }
 
 export function builtInSkeletonPath(profile: SkeletonProfile): string {

@@ -3,7 +3,6 @@
 // which contributions go. Pure: reading the files is skeleton-files.ts's job.
 import { buildDocument, type Block } from '../engine/document.js';
 import type { PartId } from '../engine/types.js';
-import { PART_IDS } from '../engine/types.js';
 import { assignRoles } from './roles.js';
 import { substituteAll, type ReportValues } from './variables.js';
 
@@ -74,9 +73,4 @@ export function parseFrame(template: string): Frame {
     tail: { from: tailFrom, to: lines.length },
     dateLine: date?.line,
   };
-}
-
-/** Parts in statutory order that the frame lacks (a user's own skeleton may omit some). */
-export function missingParts(frame: Frame): PartId[] {
-  return PART_IDS.filter((p) => !frame.parts.has(p));
 }

@@ -17,6 +17,7 @@ import { formatJson } from './format/json.js';
 import { formatText } from './format/text.js';
 import { formatSarif } from './format/sarif.js';
 import { formatGithub } from './format/github.js';
+import { batched } from './format/json-chunks.js';
 import { SUBCOMMANDS } from './commands/index.js';
 import pkg from '../../../package.json';
 
@@ -166,13 +167,9 @@ async function check(options: CliOptions, io: CliIO): Promise<number> {
   const shown = options.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
 
   // Nothing checked: no report at all on stdout (an empty result would read as "no problems").
-  const report = results.length ? render(shown, options, io) : '';
-  if (stdinFixed !== undefined) {
-    io.stdout(stdinFixed);
-    io.stderr(report);
-  } else {
-    io.stdout(report);
-  }
+  const target = stdinFixed !== undefined ? io.stderr : io.stdout;
+  if (stdinFixed !== undefined) io.stdout(stdinFixed);
+  if (results.length) for (const chunk of batched(render(shown, options, io))) target(chunk);
   for (const n of notices) io.stderr(`fazhi-lint: ${n}\n`);
   for (const p of problems) io.stderr(`fazhi-lint: ${p}\n`);
   for (const [rule, c] of crashes) {
@@ -223,7 +220,7 @@ export function fixLoop(
   return { text: current, outcome, applied };
 }
 
-function render(results: FileResult[], options: CliOptions, io: CliIO): string {
+function render(results: FileResult[], options: CliOptions, io: CliIO): Iterable<string> {
   switch (options.format) {
     case 'json':
       return formatJson(results);

@@ -25,20 +25,24 @@ export interface ReportMeta {
   yearSource?: 'title' | 'opening' | 'config';
 }
 
-const TITLE_TOPIC = /法治政府|法治建设|依法行政|依法治/;
+// 法治 alone: titles such as ××镇2023年度法治工作情况报告 name the topic that way too.
+const TITLE_TOPIC = /法治|依法行政|依法治/;
 const TITLE_KIND = /报告|情况|总结/;
 const CHROME = /[:：>|]|首页|当前的?位置|来源|发布时间|浏览/;
 const BODY_SUFFIX = '(?:人民政府|街道办事处|街道|镇|乡|县|区|市|州|盟|旗|省|自治区|局|委员会|委|办公室|办|厅|署|中心|院|所|站)';
 const BODY_NAME = new RegExp(`^[\\u4e00-\\u9fa5]{1,20}?${BODY_SUFFIX}$`);
 /** A title (simplified) that names its body: 如皋市司法局关于…, 王鲍镇2023年度…, 2023年度王鲍镇法治政府…. */
 export const BODY_IN_TITLE = new RegExp(
-  `^(?:\\d{4}\\s*年度?)?(?:关于)?[\\u4e00-\\u9fa5]{2,30}?${BODY_SUFFIX}(?=关于|\\s*\\d|法治|依法|年度|人民政府|$)`,
+  `^(?:\\d{4}\\s*(?:年度|年(?!度)))?(?:关于)?(?!(?:乡镇|城镇|[全本我各](?:镇|乡|县|区|市))(?:关于|\\s*\\d|法治|依法|年度|$))[\\u4e00-\\u9fa5]{1,30}?${BODY_SUFFIX}(?=关于|\\s*\\d|法治|依法|年度|人民政府|$)`,
 );
 const OPENING_BODY = new RegExp(
   `^(?:\\d{4}\\s*年(?:以来|度|，|,)?[，,]?\\s*)?(?:在[^，,。]{0,40}?下[，,]\\s*)?` +
     `([\\u4e00-\\u9fa5]{2,20}?${BODY_SUFFIX})` +
     '(?=坚持|高度重视|深入|认真|全面|紧紧|紧扣|始终|围绕|按照|以|在|积极|严格|把|持续|不断|立足|着力|扎实|切实|紧密)',
 );
+
+/** A year as a point in time: not an end of a range such as 2021—2025年 (the 纲要's years are not the report's). */
+const REPORT_YEAR = /(?<![\d—–\-~～至到])(\d{4})\s*年(?!\s*[—–\-~～至到])/;
 
 function simplifiedProse(text: string): string {
   return toSimplified(text.replace(PINYIN_ANNOTATION, ''));
@@ -55,14 +59,16 @@ export function levelOf(name: string): BodyLevel | undefined {
 
 /** 重庆市潼南区小渡镇人民政府 → 小渡镇; 如皋市司法局 → 如皋市司法局. */
 export function shortBodyName(name: string): string {
-  let n = name.replace(/人民政府$/, '');
+  // 新市街道办事处 → 新市街道: the unit, not its office.
+  let n = name.replace(/人民政府$/, '').replace(/(街道)办事处$/, '$1');
   if (levelOf(n) === 'department') return n;
   // Strip enclosing units (重庆市, 潼南区) while what remains is still a unit of its own.
   for (;;) {
     const m = /^[\u4e00-\u9fa5]+?(?:省|自治区|市|州|盟|县|区|旗)/.exec(n);
     if (!m) return n;
     const rest = n.slice(m[0].length);
-    if (rest.length < 2 || !levelOf(rest)) return n;
+    // 新市街道: "新市" is part of the name, not an enclosing city (what remains must still have a name).
+    if (rest.length < 2 || !levelOf(rest) || /^(?:街道|镇|乡|县|区|旗|市|州|盟)$/.test(rest)) return n;
     n = rest;
   }
 }
@@ -102,7 +108,7 @@ export function inferMeta(text: string, blocks: Block[], outline: Outline, setti
     meta.bodySource = 'config';
   } else {
     const titleText = meta.titleBlocks.map((b) => simplifiedProse(b.text)).join('');
-    const fromTitle = new RegExp(`^([\\u4e00-\\u9fa5]{2,30}?${BODY_SUFFIX})(?=关于|\\d|20|法治|依法|年度|$)`).exec(titleText);
+    const fromTitle = new RegExp(`^([\\u4e00-\\u9fa5]{1,30}?${BODY_SUFFIX})(?=关于|\\d|20|法治|依法|年度|$)`).exec(titleText);
     if (fromTitle && !/^关于/.test(fromTitle[1])) {
       meta.body = fromTitle[1];
       meta.bodySource = 'title';
@@ -128,13 +134,13 @@ export function inferMeta(text: string, blocks: Block[], outline: Outline, setti
     meta.year = settings.year;
     meta.yearSource = 'config';
   } else {
-    const titleYear = /(\d{4})\s*年/.exec(meta.title ?? '');
+    const titleYear = REPORT_YEAR.exec(meta.title ?? '');
     if (titleYear) {
       meta.year = Number(titleYear[1]);
       meta.yearSource = 'title';
     } else {
       for (const b of head) {
-        const y = /^(\d{4})\s*年/.exec(b.text) ?? /(\d{4})\s*年/.exec(b.text);
+        const y = /^(\d{4})\s*年/.exec(b.text) ?? REPORT_YEAR.exec(b.text.replace(/《[^》]*》/g, (m) => ' '.repeat(m.length)));
         if (y) {
           meta.year = Number(y[1]);
           meta.yearSource = 'opening';

@@ -28,34 +28,47 @@ export function toScript(script: Script, text: string): string {
 
 export const SCRIPT_NAMES: Record<Script, string> = { simplified: '简体', traditional: '繁体' };
 
-let traditionalVariants: Convert[] | undefined;
+let variantConverters: Convert[] | undefined;
 
 /**
- * Per-character conversion of a line into `script`, for finding characters of
- * the other script: out[i] !== line[i] marks a character to change. For the
- * traditional target a character counts only when OpenCC standard, Taiwan and
- * Hong Kong forms all change it, so 群/羣, 台/臺 or 核/覈 variants are not
- * reported as simplified. Returns undefined when the conversion changes the
- * length (no position-by-position comparison possible).
+ * The line converted into `script`, for a position-by-position comparison:
+ * out[i] !== line[i] marks a character of the other script. Undefined when
+ * the conversion changes the length.
  */
 export function convertForComparison(script: Script, line: string): string | undefined {
-  if (script === 'simplified') {
-    const out = toSimplified(line);
-    return out.length === line.length ? out : undefined;
-  }
-  traditionalVariants ??= [
-    toTraditional,
-    OpenCC.Converter({ from: 'cn', to: 'tw' }),
-    OpenCC.Converter({ from: 'cn', to: 'hk' }),
-  ];
-  const first = traditionalVariants[0](line);
-  if (first.length !== line.length) return undefined;
-  if (first === line) return first;
-  const others = traditionalVariants.slice(1).map((c) => c(line));
-  if (others.some((o) => o.length !== line.length)) return undefined;
-  let out = '';
-  for (let i = 0; i < line.length; i++) {
-    out += first[i] !== line[i] && others.every((o) => o[i] !== line[i]) ? first[i] : line[i];
-  }
-  return out;
+  const out = toScript(script, line);
+  return out.length === line.length ? out : undefined;
 }
+
+/**
+ * Narrows a traditional conversion to the characters that the Taiwan and Hong
+ * Kong standards change too, so that variants valid in some traditional
+ * standard (群/羣, 台/臺, 核/覈) are not reported as simplified. Only clauses
+ * with a change are converted again, so the cost stays near one conversion.
+ */
+export function keepCommonTraditional(line: string, converted: string): string {
+  variantConverters ??= [OpenCC.Converter({ from: 'cn', to: 'tw' }), OpenCC.Converter({ from: 'cn', to: 'hk' })];
+  let out: string[] | undefined;
+  let i = 0;
+  while (i < line.length) {
+    if (converted.charCodeAt(i) === line.charCodeAt(i)) {
+      i++;
+      continue;
+    }
+    // The clause around the change: phrase conversion does not cross punctuation.
+    let s = i;
+    while (s > 0 && !CLAUSE_BREAK.has(line[s - 1])) s--;
+    let e = i + 1;
+    while (e < line.length && !CLAUSE_BREAK.has(line[e])) e++;
+    const clause = line.slice(s, e);
+    const variants = variantConverters.map((c) => c(clause));
+    for (let j = i; j < e; j++) {
+      if (converted[j] === line[j]) continue;
+      if (variants.some((v) => v.length !== clause.length || v[j - s] === line[j])) (out ??= converted.split(''))[j] = line[j];
+    }
+    i = e;
+  }
+  return out ? out.join('') : converted;
+}
+
+const CLAUSE_BREAK = new Set('，。；：！？、,.;:!?“”‘’《》（）() \t\r\n\u3000');

@@ -34,3 +34,19 @@ export function counts(findings: readonly Finding[]): { errors: number; warnings
   }
   return c;
 }
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** At most `max` findings, the most severe first, returned in document order. */
+export function capFindings(findings: readonly Finding[], max: number): readonly Finding[] {
+  if (findings.length <= max) return findings;
+  const chosen: Finding[] = [];
+  for (let rank = 0; rank < 4 && chosen.length < max; rank++) {
+    for (const f of findings) {
+      if (RANK[f.severity] !== rank) continue;
+      chosen.push(f);
+      if (chosen.length >= max) break;
+    }
+  }
+  return chosen.sort((a, b) => a.start - b.start || a.end - b.end);
+}

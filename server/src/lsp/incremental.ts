@@ -33,30 +33,80 @@ export interface Edit {
   newEnd: number;
 }
 
-/** Maps an offset range through an edit; undefined when the edit touches it. */
-function mapRange(start: number, end: number, e: Edit): [number, number] | undefined {
+/** Maps an offset range through an edit into `out`; false when the edit touches it. */
+function mapRange(start: number, end: number, e: Edit, out: [number, number]): boolean {
   const delta = e.newEnd - e.oldEnd;
-  if (end < e.start || (end === e.start && start < end)) return [start, end];
-  if (start > e.oldEnd || (start === e.oldEnd && start < end && e.oldEnd > e.start)) return [start + delta, end + delta];
+  if (end < e.start || (end === e.start && start < end)) {
+    out[0] = start;
+    out[1] = end;
+    return true;
+  }
+  if (start > e.oldEnd || (start === e.oldEnd && start < end && e.oldEnd > e.start)) {
+    out[0] = start + delta;
+    out[1] = end + delta;
+    return true;
+  }
   // A zero-width finding at the edit's start, before an insertion, stays where it is.
-  if (start === end && start === e.start && e.oldEnd === e.start) return [start, end];
-  return undefined;
+  if (start === end && start === e.start && e.oldEnd === e.start) {
+    out[0] = start;
+    out[1] = end;
+    return true;
+  }
+  return false;
 }
 
-export function mapFinding(f: Finding, edits: readonly Edit[]): Finding | undefined {
-  let range: [number, number] | undefined = [f.start, f.end];
-  let fixEdits = f.fix?.edits.map((x) => [x.start, x.end] as [number, number] | undefined);
-  for (const e of edits) {
-    range = range && mapRange(range[0], range[1], e);
-    if (!range) return undefined;
-    fixEdits = fixEdits?.map((r) => r && mapRange(r[0], r[1], e));
-  }
-  const out: Finding = { ...f, start: range![0], end: range![1] };
-  if (f.fix) {
-    if (fixEdits!.some((r) => !r)) delete out.fix;
-    else out.fix = { title: f.fix.title, edits: f.fix.edits.map((x, i) => ({ ...x, start: fixEdits![i]![0], end: fixEdits![i]![1] })) };
+const scratch: [number, number] = [0, 0];
+
+/** Maps [start, end) through all edits; false when one of them touches it (result in `scratch`). */
+function mapThrough(start: number, end: number, edits: readonly Edit[]): boolean {
+  scratch[0] = start;
+  scratch[1] = end;
+  for (const e of edits) if (!mapRange(scratch[0], scratch[1], e, scratch)) return false;
+  return true;
+}
+
+/**
+ * Maps findings (sorted by start) through the edits, in place: a finding before every edit is kept as is,
+ * later ones are shifted, touched ones are dropped (and a fix with a touched edit loses its fix).
+ * In place because the old list is discarded anyway and copying 50,000 findings costs seconds.
+ */
+export function mapFindings(findings: Finding[], edits: readonly Edit[]): Finding[] {
+  if (!edits.length) return findings;
+  let firstEdit = Infinity;
+  for (const e of edits) firstEdit = Math.min(firstEdit, e.start);
+  const out: Finding[] = [];
+  for (const f of findings) {
+    // Fast path: wholly before every edit (fix edits lie near their finding; check them too).
+    if (f.end < firstEdit && (!f.fix || fixBefore(f, firstEdit))) {
+      out.push(f);
+      continue;
+    }
+    if (!mapThrough(f.start, f.end, edits)) continue;
+    f.start = scratch[0];
+    f.end = scratch[1];
+    // Document-wide fixes (renumber every heading, convert every line) are not worth mapping edit by
+    // edit; they come back with the full re-check that follows.
+    if (f.fix && f.fix.edits.length > 50) delete f.fix;
+    if (f.fix) {
+      let alive = true;
+      for (const fe of f.fix.edits) {
+        if (!mapThrough(fe.start, fe.end, edits)) {
+          alive = false;
+          break;
+        }
+        fe.start = scratch[0];
+        fe.end = scratch[1];
+      }
+      if (!alive) delete f.fix;
+    }
+    out.push(f);
   }
   return out;
+}
+
+function fixBefore(f: Finding, offset: number): boolean {
+  for (const e of f.fix!.edits) if (e.end >= offset) return false;
+  return true;
 }
 
 /** The region of the newest text that the edits changed, or undefined for none. */
@@ -110,14 +160,22 @@ export function windowAround(text: string, region: { start: number; end: number 
   return { start, end, trustedStart, trustedEnd };
 }
 
-/** Old findings (already mapped) with the window's local findings spliced in. */
+/** Old findings (already mapped, sorted) with the window's local findings spliced in, still sorted (linear merge). */
 export function spliceWindow(mapped: readonly Finding[], windowFindings: readonly Finding[], w: Window): Finding[] {
   const inside = (f: Finding) => f.start >= w.trustedStart && f.end <= w.trustedEnd;
   const kept = mapped.filter((f) => !(LOCAL_RULES.has(f.rule) && inside(f)));
   const fresh = windowFindings
     .map((f) => shift(f, w.start))
     .filter((f) => LOCAL_RULES.has(f.rule) && inside(f));
-  return [...kept, ...fresh].sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  const before = (a: Finding, b: Finding) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule);
+  const out: Finding[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < kept.length || j < fresh.length) {
+    if (j >= fresh.length || (i < kept.length && before(kept[i], fresh[j]) <= 0)) out.push(kept[i++]);
+    else out.push(fresh[j++]);
+  }
+  return out;
 }
 
 function shift(f: Finding, by: number): Finding {

@@ -6,7 +6,8 @@
 import { version as VERSION } from '../../../package.json';
 import { isCheckWorker, runWorker } from './worker.js';
 import { serverRules } from './analysis.js';
-import { writeRuleDocs } from './rule-docs.js';
+import { existsSync } from 'node:fs';
+import { ruleDocsDir, writeRuleDocs } from './rule-docs.js';
 import { startServer } from './server.js';
 
 function main(argv: string[]): void {
@@ -32,7 +33,17 @@ function main(argv: string[]): void {
     process.exitCode = 2;
     return;
   }
+  ensureRuleDocs();
   startServer();
+}
+
+/** The diagnostics link to dist/rules/<id>.md; a development build has none until written (packaging writes them). */
+function ensureRuleDocs(): void {
+  try {
+    if (!existsSync(ruleDocsDir())) writeRuleDocs(ruleDocsDir(), serverRules());
+  } catch {
+    // A read-only install: the links stay dead, the hovers still carry the text.
+  }
 }
 
 main(process.argv.slice(2));

@@ -49,6 +49,7 @@ export function checklist(sections: readonly SectionSummary[]): ChecklistItem[] 
     return {
       part,
       name: SECTION_DATA.parts[part].name,
+      short: SECTION_DATA.parts[part].short,
       present: found.length > 0,
       headings: found.map((s) => ({ text: s.heading, line: s.headingLine })),
     };

@@ -30,6 +30,8 @@ export interface ChecklistItem {
   part: string;
   /** The part's name as the regulation words it. */
   name: string;
+  /** Its short name, as used in required-section messages. */
+  short: string;
   present: boolean;
   /** Headings as written and their 0-based lines, when present. */
   headings: { text: string; line: number }[];

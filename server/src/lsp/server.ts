@@ -3,6 +3,7 @@
 // Neovim, Emacs or any other client.
 import { version as VERSION } from '../../../package.json';
 import { readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -23,8 +24,8 @@ import type { Finding } from '../engine/types.js';
 import { toSimplified, toTraditional } from '../engine/script.js';
 import { analyze, resolveCached, serverRules, type Analysis } from './analysis.js';
 import { codeActions, FIX_ALL_KIND, fixAllEdits, toTextEdits } from './code-actions.js';
-import { counts, toDiagnostic } from './diagnostics.js';
-import { LOCAL_RULES, dirtyRegion, mapFinding, spliceWindow, windowAround, type Edit } from './incremental.js';
+import { capFindings, counts, toDiagnostic } from './diagnostics.js';
+import { LOCAL_RULES, dirtyRegion, mapFindings, spliceWindow, windowAround, type Edit } from './incremental.js';
 import { checklist, documentSymbols, foldingRanges } from './outline.js';
 import {
   CHECKLIST_REQUEST,
@@ -42,6 +43,9 @@ import { FullChecker, Superseded } from './worker.js';
 
 /** Above this many UTF-16 units a document is re-checked partially on the main thread and fully in a worker. */
 export const LARGE_DOCUMENT = Number(process.env.FAZHI_LINT_LARGE_DOCUMENT ?? 200_000);
+/** Above this many UTF-16 units a document is not checked at all (a full check of 1 MB takes seconds; 5 MB is no report). */
+const TRACE = process.env.FAZHI_LINT_TRACE === '1';
+export const MAX_DOCUMENT = Number(process.env.FAZHI_LINT_MAX_DOCUMENT ?? 5_000_000);
 
 interface Checked {
   version: number;
@@ -168,9 +172,9 @@ export function startServer(): Connection {
     });
   }
 
-  function publish(st: DocState, findings: readonly Finding[] | undefined): void {
+  function publish(st: DocState, findings: readonly Finding[] | undefined, max = Infinity): void {
     const doc = st.doc;
-    const diagnostics = findings ? findings.map((f) => toDiagnostic(doc, f)) : [];
+    const diagnostics = findings ? capFindings(findings, max).map((f) => toDiagnostic(doc, f)) : [];
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
     const status: StatusParams = { uri: doc.uri, checked: !!findings, ...counts(findings ?? []) };
     void connection.sendNotification(STATUS_NOTIFICATION, status);
@@ -194,7 +198,14 @@ export function startServer(): Connection {
     const settings = await settingsFor(uri);
     if (docs.get(uri) !== st || st.doc.version !== version) return;
     const text = st.doc.getText();
-    if (!st.selection || text.length < LARGE_DOCUMENT) st.selection = select(st, settings);
+    if (text.length > MAX_DOCUMENT) {
+      if (st.selection?.reason !== 'too-large') log(`${uri} 过大（${text.length} 字符），不予检查（document too large to check）`);
+      st.selection = { check: false, reason: 'too-large' };
+      st.current = undefined;
+      publish(st, undefined);
+      return;
+    }
+    if (!st.selection || st.selection.reason === 'too-large' || text.length < LARGE_DOCUMENT) st.selection = select(st, settings);
     if (!st.selection.check) {
       st.current = undefined;
       st.edits = [];
@@ -204,47 +215,67 @@ export function startServer(): Connection {
     const { config, key } = configFor(uri, settings);
     try {
       if (text.length < LARGE_DOCUMENT) {
+        const t0 = performance.now();
         const analysis = analyze(text, config, rules);
+        if (TRACE) log(`check of ${uri} v${version}: ${(performance.now() - t0).toFixed(1)} ms`);
         st.current = { version, analysis, configKey: key };
         st.edits = [];
         logRuleErrors(analysis);
-        publish(st, analysis.findings);
+        publish(st, analysis.findings, settings.maxProblems);
         return;
       }
-      checkLarge(st, text, config, key);
+      checkLarge(st, text, config, key, settings.maxProblems);
     } catch (error) {
       connection.console.error(`检查失败（check failed）${uri}：${(error as Error).stack ?? error}`);
       publish(st, []);
     }
   }
 
-  function checkLarge(st: DocState, text: string, config: ConfigObject, key: string): void {
+  function checkLarge(st: DocState, text: string, config: ConfigObject, key: string, max: number): void {
     const version = st.doc.version;
     const cur = st.current;
     if (cur && cur.configKey === key && cur.version !== version && st.edits.length) {
-      const mapped = cur.analysis.findings.map((f) => mapFinding(f, st.edits)).filter((f): f is Finding => !!f);
+      const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
+      const mapped = mapFindings(cur.analysis.findings, st.edits);
+      const tMap = performance.now();
       const region = dirtyRegion(st.edits)!;
       const w = windowAround(text, region);
       const { body, year } = cur.analysis.meta;
       const windowConfig: ConfigObject = { ...config, ...(body && body.length >= 2 && !config.body ? { body } : {}), ...(year && !config.year ? { year } : {}) };
       const partial = analyze(text.slice(w.start, w.end), windowConfig, rules, localRules);
+      const tWindow = performance.now();
       logRuleErrors(partial);
       st.current = { version, configKey: key, analysis: { ...cur.analysis, findings: spliceWindow(mapped, partial.findings, w) } };
       st.edits = [];
-      publish(st, st.current.analysis.findings);
+      const t1 = performance.now();
+      publish(st, st.current.analysis.findings, max);
+      if (TRACE) log(`partial re-check of ${st.doc.uri} v${version}: ${(t1 - t0).toFixed(1)} ms (map ${(tMap - t0).toFixed(1)}, window ${(tWindow - tMap).toFixed(1)}, splice ${(t1 - tWindow).toFixed(1)}), publish ${(performance.now() - t1).toFixed(1)} ms, window ${w.end - w.start} chars, CPU ${(process.cpuUsage(cpu0).user / 1000).toFixed(1)} ms`);
     }
+    if (!cur) warmUp(config);
     fullChecker.check(st.doc.uri, text, config).then(
       (analysis) => {
         if (docs.get(st.doc.uri) !== st || st.doc.version !== version) return;
         st.current = { version, analysis, configKey: key };
         st.edits = [];
         logRuleErrors(analysis);
-        publish(st, analysis.findings);
+        publish(st, analysis.findings, max);
       },
       (error) => {
         if (!(error instanceof Superseded)) connection.console.error(`检查失败（check failed）${st.doc.uri}：${(error as Error).message}`);
       },
     );
+  }
+
+  /** Compiles the local rules' dictionaries on the main thread before the first partial re-check needs them. */
+  function warmUp(config: ConfigObject): void {
+    setImmediate(() => {
+      try {
+        analyze('# 某镇2023年法治政府建设情况的报告\n\n一、主要举措和成效\n\n2023 年，我镇設(shè)立XX台账,喜闻悦见。\n', config, rules, localRules);
+      } catch {
+        // only a warm-up
+      }
+    });
   }
 
   function schedule(uri: string, delay: number): void {

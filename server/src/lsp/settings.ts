@@ -19,6 +19,8 @@ export interface EditorSettings {
   rules: Record<string, SeveritySetting>;
   /** Milliseconds between the last keystroke and the check. */
   debounce: number;
+  /** At most this many diagnostics per document are published (errors first). */
+  maxProblems: number;
 }
 
 export const DEFAULT_SETTINGS: EditorSettings = {
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: EditorSettings = {
   files: ['**/*法治*报告*.{md,markdown,txt}', '**/*法治*報告*.{md,markdown,txt}'],
   rules: {},
   debounce: 300,
+  maxProblems: 1000,
 };
 
 const SEVERITY_VALUES = new Set(['off', 'error', 'warning', 'info', 'hint']);
@@ -39,6 +42,7 @@ export function normalizeSettings(raw: unknown, knownRules: ReadonlySet<string>)
   if (r.script === 'simplified' || r.script === 'traditional') out.script = r.script;
   if (typeof r.profile === 'string' && ['auto', 'town', 'county', 'city', 'department'].includes(r.profile)) out.profile = r.profile as Profile;
   if (typeof r.debounce === 'number' && Number.isFinite(r.debounce)) out.debounce = Math.max(0, Math.min(5000, r.debounce));
+  if (typeof r.maxProblems === 'number' && r.maxProblems >= 1) out.maxProblems = Math.floor(r.maxProblems);
   if (r.rules && typeof r.rules === 'object') {
     for (const [id, sev] of Object.entries(r.rules as Record<string, unknown>)) {
       if (knownRules.has(id) && typeof sev === 'string' && SEVERITY_VALUES.has(sev)) out.rules[id] = sev as SeveritySetting;
@@ -152,7 +156,7 @@ export function looksLikeReport(text: string): boolean {
 
 export interface Selection {
   check: boolean;
-  reason: 'disabled' | 'not-text' | 'ignored' | 'forced' | 'forced-off' | 'glob' | 'content' | 'unrelated';
+  reason: 'too-large' | 'disabled' | 'not-text' | 'ignored' | 'forced' | 'forced-off' | 'glob' | 'content' | 'unrelated';
 }
 
 export function selectDocument(opts: {

@@ -13,6 +13,7 @@ interface BrokenData {
   softEnds: string;
   continuationStarts: string;
   newItemStarts: string[];
+  paragraphOpeners: string[];
   minLength: number;
 }
 
@@ -30,9 +31,10 @@ export interface BrokenPair {
   next: Block;
 }
 
+/** Starts of a block that begin something new: an item (二是…) or a typical paragraph opening (2023年，…). */
 function newItemPattern(extend: unknown): RegExp {
   const extra = Array.isArray(extend) ? extend.map(String) : [];
-  return new RegExp(`^(?:${[...DATA.newItemStarts, ...extra].join('|')})`);
+  return new RegExp(`^(?:${[...DATA.newItemStarts, ...DATA.paragraphOpeners, ...extra].join('|')})`);
 }
 
 const DEFAULT_NEW_ITEM = newItemPattern(undefined);
@@ -70,8 +72,10 @@ export function findBrokenParagraphs(doc: ReportDocument, newItem: RegExp = DEFA
     const nextFirst = next.text[0];
     const certain = SOFT_ENDS.has(last) || CONTINUATION_STARTS.has(nextFirst);
     if (!certain) {
-      // A new item or a signature/date line (no punctuation) is not a continuation.
+      // A new item, a new paragraph's usual opening, the body's own name or a
+      // signature/date line (no punctuation) is not a continuation.
       if (newItem.test(next.text) || !SENTENCE_PUNCTUATION.test(next.text)) continue;
+      if (doc.meta.bodyShort && next.text.startsWith(doc.meta.bodyShort)) continue;
     }
     pairs.push({ first, next });
   }

@@ -38,6 +38,8 @@ const rule: Rule = {
         const hanThenAlnum = isHan(before) && isAsciiAlnum(after);
         const alnumThenHan = isAsciiAlnum(before) && isHan(after);
         if (!hanThenAlnum && !alnumThenHan) continue;
+        // Inside Latin text (an English phrase quoting a Chinese word) the space is English spacing.
+        if (hanThenAlnum ? inLatinPhrase(text, runEnd, 1, pb.end) : inLatinPhrase(text, runStart, -1, pb.start)) continue;
         const src = view.rangeToSource(runStart, runEnd);
         // Spaces next to a URL, an e-mail or code belong to that span.
         if (doc.isIgnored(src.start - 1, src.end + 1)) continue;
@@ -56,6 +58,17 @@ const rule: Rule = {
     }
   },
 };
+
+/** Is the Latin word starting at `from` (going in `dir`) followed by another Latin word, i.e. part of Latin text? */
+function inLatinPhrase(text: string, from: number, dir: 1 | -1, limit: number): boolean {
+  const at = (i: number) => (dir === 1 ? text.charCodeAt(from + i) : text.charCodeAt(from - 1 - i));
+  const inside = (i: number) => (dir === 1 ? from + i < limit : from - 1 - i >= limit);
+  let i = 0;
+  if (!isLatin(at(0))) return false;
+  while (inside(i) && i < 40 && (isAsciiAlnum(at(i)) || at(i) === 0x2d || at(i) === 0x27)) i++;
+  if (!inside(i) || at(i) !== 0x20) return false;
+  return inside(i + 1) && isLatin(at(i + 1));
+}
 
 function isLatin(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

@@ -10,12 +10,12 @@ type Kind = 'web' | 'metadata' | 'watermark' | 'word' | 'mojibake' | 'entity';
 
 interface ArtifactData {
   maxLineLength: number;
-  lines: { pattern: string; kind: Kind }[];
+  lines: { pattern: string; kind: Kind; breadcrumb?: boolean }[];
   inline: { pattern: string; kind: Kind }[];
 }
 
 interface Compiled {
-  lines: { re: RegExp; kind: Kind }[];
+  lines: { re: RegExp; kind: Kind; breadcrumb?: boolean }[];
   inline: { re: RegExp; kind: Kind }[];
   maxLineLength: number;
 }
@@ -54,7 +54,7 @@ function compile(extend: unknown): Compiled {
   ];
   const inlinePatterns = [...DATA.inline, ...(ext.inline ?? []).map((p) => ({ pattern: p, kind: 'word' as Kind }))];
   return {
-    lines: linePatterns.map((p) => ({ re: new RegExp(`^(?:${p.pattern})$`, 'u'), kind: p.kind })),
+    lines: linePatterns.map((p) => ({ re: new RegExp(`^(?:${p.pattern})$`, 'u'), kind: p.kind, breadcrumb: 'breadcrumb' in p && p.breadcrumb === true })),
     inline: inlinePatterns.map((p) => ({ re: new RegExp(p.pattern, 'gu'), kind: p.kind })),
     maxLineLength: DATA.maxLineLength,
   };
@@ -82,14 +82,18 @@ const rule: Rule = {
     const compiled = memo(`compiled:${JSON.stringify(options.extend ?? null)}`, () => compile(options.extend));
     const inline = collectInline(doc, compiled);
     // Whole-line artifacts, grouped with neighbouring artifact lines into one finding.
-    const lineKinds = new Map<number, Hit[]>();
+    const lineKinds = new Map<number, Kind>();
     let hitIndex = 0;
     for (const block of doc.blocks) {
       while (hitIndex < inline.length && inline[hitIndex].end <= block.start) hitIndex++;
       const inBlock: Hit[] = [];
       for (let i = hitIndex; i < inline.length && inline[i].start < block.end; i++) inBlock.push(inline[i]);
       const kind = lineKind(block, compiled, inBlock);
-      if (kind) lineKinds.set(block.index, [{ start: block.start, end: block.end, kind, text: block.text }]);
+      if (!kind) continue;
+      lineKinds.set(block.index, kind === 'breadcrumb' ? 'web' : kind);
+      // The site's name printed above the breadcrumb at the top of the page (潼南区小渡镇人民政府 / 您当前的位置…).
+      const above = doc.blocks[block.index - 1];
+      if (kind === 'breadcrumb' && above && above.index <= 1 && isSiteName(above)) lineKinds.set(above.index, 'web');
     }
     let group: Block[] = [];
     const flush = (): void => {
@@ -129,10 +133,10 @@ function collectInline(doc: ReportDocument, compiled: Compiled): Hit[] {
 }
 
 /** The artifact kind of a whole block, if the block is nothing but an artifact. */
-function lineKind(block: Block, compiled: Compiled, inBlock: Hit[]): Kind | undefined {
+function lineKind(block: Block, compiled: Compiled, inBlock: Hit[]): Kind | 'breadcrumb' | undefined {
   const text = block.text.trim();
   if (text.length <= compiled.maxLineLength && !block.isHeading) {
-    for (const { re, kind } of compiled.lines) if (re.test(text)) return kind;
+    for (const { re, kind, breadcrumb } of compiled.lines) if (re.test(text)) return breadcrumb ? 'breadcrumb' : kind;
   }
   // A line made only of inline artifacts ([bookmark: _GoBack]) and white space.
   if (inBlock.length && inBlock.every((h) => h.kind === 'word')) {
@@ -144,12 +148,12 @@ function lineKind(block: Block, compiled: Compiled, inBlock: Hit[]): Kind | unde
   return undefined;
 }
 
-function reportLines(context: RuleContext, group: Block[], kinds: Map<number, Hit[]>): void {
+function reportLines(context: RuleContext, group: Block[], kinds: Map<number, Kind>): void {
   const { doc } = context;
   const first = group[0];
   const last = group[group.length - 1];
   const texts = group.map((b) => b.text.trim());
-  const kindSet = new Set(group.map((b) => kinds.get(b.index)![0].kind));
+  const kindSet = new Set(group.map((b) => kinds.get(b.index)!));
   const kindName = kindSet.size === 1 ? KIND_NAMES[[...kindSet][0]] : '网页或文档转换残留';
   const shown = texts.slice(0, 3).map((t) => `“${t}”`).join('');
   const message =
@@ -163,6 +167,11 @@ function reportLines(context: RuleContext, group: Block[], kinds: Map<number, Hi
     data: { kind: [...kindSet].join(','), lines: group.length, text: texts },
     fix: { title: group.length === 1 ? '删除此行' : `删除这${group.length}行`, edits: [lineDeletion(doc, first, last)] },
   });
+}
+
+/** A short line without sentence punctuation: a site or body name. */
+function isSiteName(block: Block): boolean {
+  return !block.isHeading && block.text.length <= 30 && !/[，。；：、,;:!?！？]/.test(block.text);
 }
 
 /** Deletes the lines of first..last with their line breaks, leaving no extra blank line behind. */

@@ -37,7 +37,8 @@ function compile(extend: unknown): Compiled {
   const followers = [...DATA.lostMonth.durationFollowers, ...(ext.durationFollowers ?? [])].map(escapeRe).join('|');
   const YEAR = '(?:19|20)\\d{2}';
   return {
-    lostDash: new RegExp(`(?<![\\d.\\-/:])(${YEAR})(${YEAR})(?!\\d)(年)?`, 'g'),
+    // Only where it reads as a range: 年 after it, or brackets around it (纲要(20212025)).
+    lostDash: new RegExp(`(?<![\\d.\\-/:])(${YEAR})(${YEAR})(?!\\d)(?:(年)|(?=[)）]))`, 'g'),
     range: new RegExp(`(?<![\\d.\\-/:])(${YEAR})([ \\t]*年?[ \\t]*)(${separators})([ \\t]*)(${YEAR})(?![\\d]|[-./][\\d])([ \\t]*年)?`, 'g'),
     lostMonth: new RegExp(`(?<![\\d.\\-/:：])(\\d{3,4})日`, 'g'),
     leaders: new Set([...DATA.lostMonth.leaders, '年']),
@@ -73,17 +74,17 @@ const rule: Rule = {
 
     compiled.range.lastIndex = 0;
     for (const m of view.matchAll(compiled.range)) {
-      const [whole, y1, mid, sep, space, y2, tail] = m;
+      const [whole, y1, , sep, , y2, tail] = m;
       if (!isRange(y1, y2) || afterLatin(view, m.index!)) continue;
-      const fixed = `${y1}${dash}${y2}年`;
+      // 2023-2024学年 / 年度 keep their own word; anything else gets its 年.
+      const ownUnit = !tail && UNIT_AFTER.test(view.slice(m.index! + whole.length, m.index! + whole.length + 2));
+      const fixed = `${y1}${dash}${y2}${ownUnit ? '' : '年'}`;
       if (whole === fixed) continue;
-      const message = !tail
+      const message = !tail && !ownUnit
         ? `年份范围“${whole}”缺少“年”，应写作“${fixed}”。`
         : sep !== dash
           ? `年份范围“${whole}”应使用一字线“${dash}”连接，写作“${fixed}”。`
           : `年份范围“${whole}”应写作“${fixed}”。`;
-      void mid;
-      void space;
       emit(context, m.index!, m.index! + whole.length, message, fixed, { kind: tail ? 'range-dash' : 'range-year' });
     }
 
@@ -107,6 +108,8 @@ const rule: Rule = {
     }
   },
 };
+
+const UNIT_AFTER = /^(?:[学财]年|年度|赛季|届)/;
 
 /** A year preceded by a standard code or identifier (GB/T 2021-…) is not a date. */
 function afterLatin(view: string, at: number): boolean {

@@ -6,6 +6,7 @@ import type { Fix, Rule } from '../engine/types.js';
 import type { Block, ReportDocument } from '../engine/document.js';
 import { PINYIN_ANNOTATION } from '../engine/pinyin.js';
 import { toSimplified } from '../engine/script.js';
+import { topSectionOf } from '../engine/outline.js';
 
 interface Clause {
   /** Comparison key: pinyin and white space removed; '' for a barrier (heading text, ignored text). */
@@ -42,7 +43,12 @@ const rule: Rule = {
       const phrases = [...data.stockPhrases, ...extra].filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
       return new RegExp(phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
     });
-    const informative = (s: string) => toSimplified(s).replace(stock, '').length;
+    const informativeCache = new Map<string, number>();
+    const informative = (s: string) => {
+      let n = informativeCache.get(s);
+      if (n === undefined) informativeCache.set(s, (n = toSimplified(s).replace(stock, '').length));
+      return n;
+    };
 
     const barrier = new Set<Block>();
     // Adjacent identical blocks (a heading or title pasted twice, or a paragraph).
@@ -54,8 +60,23 @@ const rule: Rule = {
       report({
         start: b.start,
         end: b.end,
-        message: `“${preview(b.text)}”与上一行重复。`,
-        data: { kind: b.isHeading || doc.meta.titleBlocks.includes(a) ? 'heading' : 'paragraph', line: a.line + 1 },
+        message: `“${preview(b.text)}”与紧邻的第${a.line + 1}行重复。`,
+        data: { kind: b.isHeading || doc.meta.titleBlocks.includes(a) ? 'heading' : 'paragraph', line: a.line + 1, ...partAt(doc, b.start) },
+        fix: deleteLineFix(doc, b),
+      });
+    }
+
+    // The title repeated in the page header area (web copies: page title, source line, article title).
+    const title = doc.meta.title ? normalize(doc.meta.title) : '';
+    const firstHeading = doc.outline.sections[0]?.heading.index ?? doc.blocks.length;
+    for (const b of doc.blocks.slice(0, Math.min(firstHeading, 12))) {
+      if (!title || barrier.has(b) || doc.meta.titleBlocks.includes(b) || normalize(b.text) !== title) continue;
+      barrier.add(b);
+      report({
+        start: b.start,
+        end: b.end,
+        message: `标题“${preview(b.text)}”重复出现。`,
+        data: { kind: 'heading', line: doc.meta.titleBlocks[0].line + 1 },
         fix: deleteLineFix(doc, b),
       });
     }
@@ -87,7 +108,7 @@ const rule: Rule = {
           start,
           end,
           message: `重复的文字：“${preview(doc.text.slice(start, end))}”与第${clauses[j].block.line + 1}行的文字相同。`,
-          data: { kind: 'text', line: clauses[j].block.line + 1 },
+          data: { kind: 'text', line: clauses[j].block.line + 1, ...partAt(doc, start) },
           ...(deleteRunFix(doc, clauses, i, k) ?? {}),
         });
         i += k;
@@ -95,6 +116,11 @@ const rule: Rule = {
     }
   },
 };
+
+function partAt(doc: ReportDocument, offset: number): { part?: string } {
+  const part = topSectionOf(doc.outline, offset)?.part;
+  return part ? { part } : {};
+}
 
 function normalize(s: string): string {
   return s.replace(PINYIN_ANNOTATION, '').replace(/[\s\u3000]+/g, '');

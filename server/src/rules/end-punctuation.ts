@@ -2,12 +2,14 @@
 // Not for headings (Markdown headings, numbered lines that are only a
 // heading), the title, short label lines without any sentence punctuation
 // (signatures, web chrome), date lines, or a paragraph continued in the next
-// block — that is a broken paragraph (broken-paragraph reports it; the
-// heuristic is shared in text-b/prose.ts so the two never fire together).
+// block — that is a broken paragraph: broken-paragraph reports it, and its
+// own detector (findBrokenParagraphs) decides, so the two never fire together
+// and never both stay silent.
 // A paragraph ending in ， or 、 is cut, not unterminated: left alone too.
 import type { Block, ReportDocument } from '../engine/document.js';
 import type { Rule } from '../engine/types.js';
-import { CLOSERS, SENTENCE_END, continuesInNext, isAsciiAlnum, isDateLine, isHan, proseBlocks } from './text-b/prose.js';
+import { findBrokenParagraphs } from './broken-paragraph.js';
+import { CLOSERS, SENTENCE_END, isAsciiAlnum, isDateLine, isHan, proseBlocks } from './text-b/prose.js';
 
 const rule: Rule = {
   id: 'end-punctuation',
@@ -23,11 +25,12 @@ const rule: Rule = {
     const view = doc.prose;
     const text = view.text;
     const titles = new Set(doc.meta.titleBlocks);
+    const broken = new Set(findBrokenParagraphs(doc).map((pair) => pair.first));
     for (const pb of proseBlocks(doc)) {
       const { block } = pb;
       if (pb.end <= pb.contentStart || titles.has(block) || !isBodyParagraph(doc, block, text.slice(pb.contentStart, pb.end))) continue;
       if (!lacksEnd(text, pb.contentStart, pb.end)) continue;
-      if (continuesInNext(doc, block)) continue;
+      if (broken.has(block) || doc.isIgnored(block.end - 1, block.end)) continue; // a trailing URL or code is not prose
       // The range is the last sentence: from after the last sentence end to the paragraph end.
       let s = pb.end - 1;
       while (s > pb.contentStart && !'。！？!?；;'.includes(text[s - 1])) s--;
@@ -49,8 +52,9 @@ const rule: Rule = {
 function isBodyParagraph(doc: ReportDocument, block: Block, content: string): boolean {
   if (block.markdownDepth > 0) return false;
   if (/^[|<>`]/.test(block.text) || isDateLine(block.text)) return false;
+  // Markdown bullet items are fragments by convention (broken-paragraph skips them too).
+  if (/^\s*(?:>\s*)*[-*+]\s/.test(doc.lines.lineText(block.line))) return false;
   if (block.numbering || block.isHeading) return /[。！？；!?;：:]/.test(content);
-  void doc;
   return /[，。；！？,;]/.test(content);
 }
 

@@ -6,6 +6,7 @@ import data from '../../../rules/foreign-entity.json';
 import type { Rule } from '../engine/types.js';
 import type { BodyLevel } from '../engine/meta.js';
 import { toSimplified, toTraditional } from '../engine/script.js';
+import { topSectionOf } from '../engine/outline.js';
 
 type Level = keyof typeof data.levels;
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -40,13 +41,18 @@ const rule: Rule = {
       return { suffix: new RegExp(forms.join('|'), 'g'), generic: new Set([...data.genericNames, ...extra]) };
     });
     const text = prose.text;
+    // One conversion of the whole text when it keeps offsets (it almost always does); else per window.
+    const whole = toSimplified(text);
+    const simplified = whole.length === text.length ? whole : undefined;
     const seen = new Set<number>();
+    const mentions = new Map<string, number>();
+    const pending: { name: string; start: number; end: number }[] = [];
     for (const m of text.matchAll(compiled.suffix)) {
       const at = m.index!;
       const from = Math.max(0, at - BEFORE);
       const to = Math.min(text.length, at + m[0].length + AFTER);
       const raw = text.slice(from, to);
-      const window = toSimplified(raw);
+      const window = simplified ? simplified.slice(from, to) : toSimplified(raw);
       if (window.length !== raw.length) continue; // conversion changed lengths: offsets would not map back
       const suffixAt = at - from;
       const suffixEnd = suffixAt + m[0].length;
@@ -60,9 +66,13 @@ const rule: Rule = {
       }
       if (suffixAt - s < 2) continue;
       const name = window.slice(s, suffixEnd);
+      const notAfter = (data.notNameAfter as Record<string, string>)[window.slice(suffixAt, suffixEnd)];
+      if (notAfter && suffixEnd < window.length && notAfter.includes(window[suffixEnd])) continue;
       if (compiled.generic.has(name) || data.genericEndings.some((e) => name.endsWith(e))) continue;
+      if (compiled.generic.has(name.slice(-2)) || compiled.generic.has(name.slice(-3))) continue; // 老城区, 各街道
       // The reporting body itself, also when the boundary guess took a character too many or too few.
       if (name.endsWith(own) || own.endsWith(name) || body.includes(name)) continue;
+      mentions.set(name, (mentions.get(name) ?? 0) + 1);
       const before = window.slice(0, s);
       const after = window.slice(suffixEnd);
       if (data.institutions.some((w) => after.startsWith(w))) continue;
@@ -75,15 +85,31 @@ const rule: Rule = {
       const range = prose.rangeToSource(from + s, from + suffixEnd);
       if (doc.isIgnored(range.start, range.end) || seen.has(range.start)) continue;
       seen.add(range.start);
+      pending.push({ name, ...range });
+    }
+    if (pending.length === 0) return;
+    // A name used as often as the body's own is more likely the real body (a wrong title) or a place the
+    // report is about: not a leftover of copying.
+    const haystack = simplified ?? text;
+    let ownCount = 0;
+    for (let i = haystack.indexOf(own); i >= 0; i = haystack.indexOf(own, i + own.length)) ownCount++;
+    for (const { name, start, end } of pending) {
+      if ((mentions.get(name) ?? 0) >= ownCount) continue;
       report({
-        ...range,
+        start,
+        end,
         message: `“${name}”不是本报告的单位（${own}），疑为照抄其他单位报告时漏改。`,
-        data: { name, body: own },
-        fix: { title: `改为“${own}”`, edits: [{ ...range, newText: own }] },
+        data: { name, body: own, ...partAt(doc.outline, start) },
+        fix: { title: `改为“${own}”`, edits: [{ start, end, newText: own }] },
       });
     }
   },
 };
+
+function partAt(outline: Parameters<typeof topSectionOf>[0], offset: number): { part?: string } {
+  const part = topSectionOf(outline, offset)?.part;
+  return part ? { part } : {};
+}
 
 function levelOf(profile: string, bodyLevel: BodyLevel | undefined): Level | undefined {
   const l = profile !== 'auto' ? profile : bodyLevel;

@@ -6,7 +6,8 @@
 // Markdown "1)" list markers, Latin text, and pinyin annotations — 鎮(zhèn)
 // is removed from the prose view this rule scans, and a toneless (de) after a
 // character is left to pinyin-residue, so the two rules' fixes never overlap.
-import type { ReportDocument } from '../engine/document.js';
+import type { Block, ReportDocument, Section } from '../engine/document.js';
+import type { NumberingStyle } from '../engine/numbering.js';
 import type { OffsetEdit, Report, Rule } from '../engine/types.js';
 import { isCjkContext, isDigit, isEnumerator, isHan, proseBlocks, type ProseBlock } from './text-b/prose.js';
 
@@ -24,18 +25,46 @@ const rule: Rule = {
     howToFix: '改为相应的全角标点：，：；（）！？“”（快速修复可一次全部替换）。',
   },
   check({ doc, report }) {
-    for (const pb of proseBlocks(doc)) checkBlock(doc, pb, report);
+    const leftToNumbering = mixedMarkers(doc);
+    for (const pb of proseBlocks(doc)) checkBlock(doc, pb, report, leftToNumbering.has(pb.block));
   },
 };
+
+const FULL_FORM: Partial<Record<NumberingStyle, NumberingStyle>> = { 'cn-paren-half': 'cn-paren', 'arabic-paren-half': 'arabic-paren' };
+
+/**
+ * Headings whose half-width marker (四) stands among full-width siblings （三）: heading-numbering
+ * reports and normalises those markers, so this rule leaves them alone rather than report them twice.
+ * A report numbered (一)(二)… throughout has no such mix, and its markers are reported here.
+ */
+function mixedMarkers(doc: ReportDocument): Set<Block> {
+  const out = new Set<Block>();
+  const groups: Section[][] = [doc.outline.all.filter((s) => !s.parent)];
+  for (const s of doc.outline.all) if (s.children.length) groups.push(s.children);
+  for (const group of groups) {
+    const styles = new Set(group.map((s) => s.heading.numbering?.style));
+    for (const s of group) {
+      const style = s.heading.numbering?.style;
+      const full = style && FULL_FORM[style];
+      if (full && styles.has(full)) out.add(s.heading);
+    }
+  }
+  return out;
+}
+
+/** Code units the scan stops at (a table, so the per-character cost is one array read). */
+const RELEVANT = new Uint8Array(0x10000);
+for (const ch of ',:;!?()（）“”"') RELEVANT[ch.charCodeAt(0)] = 1;
 
 interface Open {
   at: number; // view offset
   ascii: boolean;
-  /** Han characters seen in the block before the opener (Han inside a pair = difference at the closer). */
+  /** Han characters / ASCII letters seen in the block before the opener (inside a pair = difference at the closer). */
   hanBefore: number;
+  latinBefore: number;
 }
 
-function checkBlock(doc: ReportDocument, pb: ProseBlock, report: (r: Report) => void): void {
+function checkBlock(doc: ReportDocument, pb: ProseBlock, report: (r: Report) => void, skipMarker: boolean): void {
   const view = doc.prose;
   const text = view.text;
   const { start, end } = pb;
@@ -63,7 +92,10 @@ function checkBlock(doc: ReportDocument, pb: ProseBlock, report: (r: Report) => 
     report({
       start: src.start,
       end: src.end,
-      message: `中文语境应使用全角${NAME[ch]}“${full}”，不用半角“${ch}”：“${show(i, i + 1)}”。`,
+      message:
+        ch === '"'
+          ? `中文语境应使用全角引号（${full}），不用半角引号（"）：${show(i, i + 1)}`
+          : `中文语境应使用全角${NAME[ch]}“${full}”，不用半角“${ch}”：“${show(i, i + 1)}”。`,
       data: { char: ch, replacement: full },
       fix: { title: `改为全角“${full}”`, edits: [edit(i, full, !opener)] },
     });
@@ -77,7 +109,10 @@ function checkBlock(doc: ReportDocument, pb: ProseBlock, report: (r: Report) => 
     report({
       start: src.start,
       end: src.end,
-      message: `中文语境应使用全角${NAME[halfOpen]}：“${halfOpen}${shown}${halfClose}”应为“${fullOpen}${shown}${fullClose}”。`,
+      message:
+        halfOpen === '"'
+          ? `中文语境应使用全角引号：${halfOpen}${shown}${halfClose} 应为 ${fullOpen}${shown}${fullClose}`
+          : `中文语境应使用全角${NAME[halfOpen]}：“${halfOpen}${shown}${halfClose}”应为“${fullOpen}${shown}${fullClose}”。`,
       data: { char: halfOpen + halfClose, replacement: fullOpen + fullClose },
       fix: { title: `改为全角“${fullOpen}${fullClose}”`, edits: [edit(o, fullOpen, false), edit(c, fullClose, true)] },
     });
@@ -86,12 +121,21 @@ function checkBlock(doc: ReportDocument, pb: ProseBlock, report: (r: Report) => 
   const parens: Open[] = [];
   const quotes: Open[] = [];
   let han = 0;
+  let latin = 0;
+  /** A pair is Chinese when a CJK character touches it outside, or its content is more Chinese than Latin ("(with 原因 paragraph)" is not). */
+  const chinesePair = (open: Open, close: number) =>
+    isCjkContext(code(open.at - 1)) || isCjkContext(code(close + 1)) || han - open.hanBefore > latin - open.latinBefore;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (isHan(c)) {
       han++;
       continue;
     }
+    if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) {
+      latin++;
+      continue;
+    }
+    if (!RELEVANT[c]) continue;
     const ch = text[i];
     switch (ch) {
       case ',':
@@ -111,7 +155,7 @@ function checkBlock(doc: ReportDocument, pb: ProseBlock, report: (r: Report) => 
       }
       case '(':
       case '（':
-        parens.push({ at: i, ascii: ch === '(', hanBefore: han });
+        parens.push({ at: i, ascii: ch === '(', hanBefore: han, latinBefore: latin });
         break;
       case ')':
       case '）': {
@@ -124,18 +168,18 @@ function checkBlock(doc: ReportDocument, pb: ProseBlock, report: (r: Report) => 
         }
         if (!open.ascii && !asciiClose) break;
         const hanInside = han - open.hanBefore;
-        const chinese = hanInside > 0 || isCjkContext(code(open.at - 1)) || isCjkContext(code(i + 1));
-        if (!chinese) break;
+        if (!chinesePair(open, i)) break;
         // A toneless annotation such as 的(de): pinyin residue, not a bracket.
         if (open.ascii && asciiClose && hanInside === 0 && isHan(code(open.at - 1)) && /^[a-zü]{1,6}$/.test(text.slice(open.at + 1, i))) break;
         if (ignored(open.at) || ignored(i)) break;
+        if (skipMarker && open.at === pb.start && i === pb.start + pb.block.numbering!.marker.length - 1) break;
         if (open.ascii && asciiClose) pair(open.at, i, '（', '）');
         else if (open.ascii) single(open.at, '（', true);
         else single(i, '）', false);
         break;
       }
       case '“':
-        quotes.push({ at: i, ascii: false, hanBefore: han });
+        quotes.push({ at: i, ascii: false, hanBefore: han, latinBefore: latin });
         break;
       case '”': {
         const open = quotes.pop();
@@ -146,7 +190,7 @@ function checkBlock(doc: ReportDocument, pb: ProseBlock, report: (r: Report) => 
       case '"': {
         const open = quotes.pop();
         if (!open) {
-          quotes.push({ at: i, ascii: true, hanBefore: han });
+          if (!isDigit(code(i - 1))) quotes.push({ at: i, ascii: true, hanBefore: han, latinBefore: latin }); // 15" is inches
           break;
         }
         if (!open.ascii) {
@@ -154,8 +198,7 @@ function checkBlock(doc: ReportDocument, pb: ProseBlock, report: (r: Report) => 
           if (!ignored(i)) single(i, '”', false);
           break;
         }
-        const chinese = han - open.hanBefore > 0 || isCjkContext(code(open.at - 1)) || isCjkContext(code(i + 1));
-        if (chinese && !ignored(open.at) && !ignored(i)) pair(open.at, i, '“', '”');
+        if (chinesePair(open, i) && !ignored(open.at) && !ignored(i)) pair(open.at, i, '“', '”');
         break;
       }
     }

@@ -79,10 +79,10 @@ function checkGroup(group: Section[], report: (r: Report) => void): void {
     runs[runs.length - 1].push(item);
   }
 
-  for (const [level, runs] of byLevel) for (const seq of runs) {
+  for (const runs of byLevel.values()) for (const seq of runs) {
     const mainStyles = seq.filter((it) => !it.misleveled).map((it) => it.style);
     const reference = referenceStyle(mainStyles.length ? mainStyles : seq.map((it) => it.style));
-    // Renumbering the whole sequence 1…n in the reference style; offered with every break.
+    // Renumbering the whole sequence 1…n in the reference style (also normalises styles).
     const renumber: OffsetEdit[] = [];
     seq.forEach((it, i) => {
       const want = formatMarker(reference, i + 1);
@@ -91,14 +91,15 @@ function checkGroup(group: Section[], report: (r: Report) => void): void {
     const renumberFix: Fix = { title: '按顺序重新编号', edits: renumber };
 
     let prev: Item | undefined;
+    let offered = false;
+    const firstMain = seq.find((x) => !x.misleveled);
     for (const it of seq) {
       const range = { start: it.start, end: it.start + it.marker.length };
       const want = formatMarker(reference, it.value);
       if (it.misleveled) {
-        const sibling = seq.find((x) => !x.misleveled);
         report({
           ...range,
-          message: `序号“${it.marker}”与同级的${sibling ? `“${sibling.marker}”等` : ''}序号层次不一致，应为“${want}”。`,
+          message: `序号“${it.marker}”与同级的${firstMain ? `“${firstMain.marker}”等` : ''}序号层次不一致，应为“${want}”。`,
           data: { kind: 'level', expected: want },
           fix: { title: `改为“${want}”`, edits: [{ ...range, newText: want }] },
         });
@@ -110,14 +111,18 @@ function checkGroup(group: Section[], report: (r: Report) => void): void {
           fix: { title: `统一为“${want}”`, edits: [{ ...range, newText: want }] },
         });
       }
-      const problem = sequenceProblem(prev, it, level);
-      if (problem) report({ ...range, message: problem, data: { kind: 'sequence', expected: prev ? prev.value + 1 : 1 }, fix: renumberFix });
+      const problem = sequenceProblem(prev, it);
+      if (problem) {
+        // The renumbering covers the whole sequence: offered once (on the first break) keeps this linear.
+        report({ ...range, message: problem, data: { kind: 'sequence', expected: prev ? prev.value + 1 : 1 }, ...(offered ? {} : { fix: renumberFix }) });
+        offered = true;
+      }
       prev = it;
     }
   }
 }
 
-function sequenceProblem(prev: Item | undefined, it: Item, level: number): string | undefined {
+function sequenceProblem(prev: Item | undefined, it: Item): string | undefined {
   const shown = (x: Item) => `“${x.marker}”`;
   if (!prev) return it.value === 1 ? undefined : `同级序号从${shown(it)}开始，缺少前面的序号。`;
   if (it.value === prev.value + 1) return undefined;

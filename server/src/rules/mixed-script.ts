@@ -5,9 +5,10 @@
 // (干部 → 幹部 but 干涉 stays). A report mostly of the other script gets one
 // document-level finding plus one finding per line, not one per character.
 import type { Fix, OffsetEdit, Rule, RuleContext } from '../engine/types.js';
-import { convertForComparison, SCRIPT_NAMES, toScript } from '../engine/script.js';
+import { convertForComparison, keepCommonTraditional, SCRIPT_NAMES, toScript } from '../engine/script.js';
 import { sourcePieces } from '../engine/pinyin.js';
 import type { Script } from '../engine/document.js';
+import data from '../../../rules/mixed-script.json';
 
 /** A run of other-script text in the view: [start, end) and its conversion. */
 interface Run {
@@ -17,11 +18,18 @@ interface Run {
   converted: string;
 }
 
-/** Share of Han characters of the other script from which the document counts as written in it. */
-const DOCUMENT_RATIO = 0.1;
-const DOCUMENT_MIN = 20;
+interface ScriptData {
+  documentRatio: number;
+  documentMinimum: number;
+  maxGap: number;
+  allow: string[];
+}
+const DATA = data as unknown as ScriptData;
+/** Share of changed Han characters from which the document counts as written in the other script (wholly traditional: about 0.3). */
+const DOCUMENT_RATIO = DATA.documentRatio;
+const DOCUMENT_MIN = DATA.documentMinimum;
 /** Runs separated by at most this many Han characters common to both scripts form one span (正確領導 → 確領導). */
-const MAX_GAP = 2;
+const MAX_GAP = DATA.maxGap;
 const MAX_EXAMPLES = 3;
 
 const isHan = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
@@ -40,7 +48,7 @@ const rule: Rule = {
     const { doc } = context;
     const target = doc.settings.script;
     const view = doc.prose.text;
-    const lines: { runs: Run[] }[] = [];
+    const lines: LineScan[] = [];
     let han = 0;
     let other = 0;
     let lineStart = 0;
@@ -50,19 +58,39 @@ const rule: Rule = {
       const result = scanLine(view, lineStart, lineEnd, target);
       han += result.han;
       other += result.other;
-      if (result.runs.length) lines.push({ runs: result.runs.filter((r) => !ignored(context, r)) });
+      if (result.runs.length) lines.push({ ...result, runs: result.runs.filter((r) => !ignored(context, r)) });
       lineStart = lineEnd + 1;
     }
-    const withRuns = lines.filter((l) => l.runs.length > 0);
+    const allow = context.memo(`allow:${JSON.stringify(context.options.extend ?? null)}`, () => [
+      ...DATA.allow,
+      ...(Array.isArray(context.options.extend) ? context.options.extend.map(String) : []),
+    ]);
+    let withRuns = lines.map((l) => (allow.length ? dropAllowed(view, l, allow) : l)).filter((l) => l.runs.length > 0);
     if (withRuns.length === 0) return;
     const mostlyOther = other >= DOCUMENT_MIN && other / Math.max(1, han) >= DOCUMENT_RATIO;
-    if (mostlyOther) reportDocument(context, withRuns, other, han);
-    else for (const l of withRuns) for (const run of l.runs) reportRun(context, run);
+    if (mostlyOther) {
+      reportDocument(context, withRuns, other, han);
+      return;
+    }
+    if (target === 'traditional') {
+      // Single characters in a traditional text: report only what every traditional standard changes.
+      withRuns = withRuns.map((l) => refineTraditional(context, l)).filter((l) => l.runs.length > 0);
+    }
+    for (const l of withRuns) for (const run of l.runs) reportRun(context, run);
   },
 };
 
+interface LineScan {
+  runs: Run[];
+  han: number;
+  other: number;
+  /** View offset of the line and its conversion (undefined when the conversion changed the length). */
+  start: number;
+  converted?: string;
+}
+
 /** Converts one line of the view and groups the changed characters into runs. */
-function scanLine(view: string, start: number, end: number, target: Script): { runs: Run[]; han: number; other: number } {
+function scanLine(view: string, start: number, end: number, target: Script): LineScan {
   const runs: Run[] = [];
   let han = 0;
   let other = 0;
@@ -73,7 +101,7 @@ function scanLine(view: string, start: number, end: number, target: Script): { r
       break;
     }
   }
-  if (!hasHan) return { runs, han, other };
+  if (!hasHan) return { runs, han, other, start };
   const line = view.slice(start, end);
   const converted = convertForComparison(target, line);
   if (converted === undefined) {
@@ -88,8 +116,17 @@ function scanLine(view: string, start: number, end: number, target: Script): { r
       }
       from += clause.length;
     }
-    return { runs, han, other };
+    return { runs, han, other, start };
   }
+  const grouped = groupRuns(line, converted, start);
+  return { runs: grouped.runs, han: grouped.han, other: grouped.other, start, converted };
+}
+
+/** Groups the characters that differ between a line and its conversion into runs (view offsets from `start`). */
+function groupRuns(line: string, converted: string, start: number): { runs: Run[]; han: number; other: number } {
+  const runs: Run[] = [];
+  let han = 0;
+  let other = 0;
   let runStart = -1;
   let lastChanged = -1;
   const close = (): void => {
@@ -114,6 +151,31 @@ function scanLine(view: string, start: number, end: number, target: Script): { r
   }
   close();
   return { runs, han, other };
+}
+
+function refineTraditional(context: RuleContext, line: LineScan): LineScan {
+  if (line.converted === undefined) return line;
+  const view = context.doc.prose.text;
+  const text = view.slice(line.start, line.start + line.converted.length);
+  const refined = keepCommonTraditional(text, line.converted);
+  const runs = groupRuns(text, refined, line.start).runs.filter((r) => !ignored(context, r));
+  return { ...line, runs, converted: refined };
+}
+
+/** Drops runs inside an allowed word (a name or quotation written in the other script on purpose). */
+function dropAllowed(view: string, line: LineScan, allow: string[]): LineScan {
+  if (line.runs.length === 0) return line;
+  const end = line.runs[line.runs.length - 1].end;
+  const text = view.slice(line.start, end);
+  const covered: { start: number; end: number }[] = [];
+  for (const word of allow) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      covered.push({ start: line.start + at, end: line.start + at + word.length });
+    }
+  }
+  if (covered.length === 0) return line;
+  const runs = line.runs.filter((r) => !covered.some((c) => c.start <= r.start && r.end <= c.end));
+  return { ...line, runs };
 }
 
 function ignored({ doc }: RuleContext, run: Run): boolean {
@@ -157,21 +219,51 @@ function contextWord(view: string, run: Run): string {
   let s = run.start;
   let e = run.end;
   if (run.end - run.start < 2) {
-    if (s > 0 && isHan(view.charCodeAt(s - 1))) s--;
     if (e < view.length && isHan(view.charCodeAt(e))) e++;
+    else if (s > 0 && isHan(view.charCodeAt(s - 1))) s--;
   }
   return view.slice(s, e);
 }
 
-function reportDocument(context: RuleContext, lines: { runs: Run[] }[], other: number, han: number): void {
+/**
+ * Edits converting a line: runs joined across Han characters (fewer edits on a
+ * 10 MB document) but never across punctuation, digits or spaces, which other
+ * rules edit (date-format, halfwidth-punctuation), nor across pinyin annotations.
+ */
+function lineEdits(context: RuleContext, line: LineScan): OffsetEdit[] {
+  const { runs, converted } = line;
+  if (converted === undefined) return runs.flatMap((r) => runEdits(context, r));
+  const view = context.doc.prose.text;
+  const merged: Run[] = [];
+  let start = runs[0].start;
+  let end = runs[0].end;
+  const push = (): void => {
+    merged.push({ start, end, text: view.slice(start, end), converted: converted.slice(start - line.start, end - line.start) });
+  };
+  for (let i = 1; i < runs.length; i++) {
+    let allHan = true;
+    for (let j = end; j < runs[i].start && allHan; j++) allHan = isHan(view.charCodeAt(j));
+    if (allHan) end = runs[i].end;
+    else {
+      push();
+      start = runs[i].start;
+      end = runs[i].end;
+    }
+  }
+  push();
+  return merged.flatMap((r) => runEdits(context, r));
+}
+
+function reportDocument(context: RuleContext, lines: LineScan[], other: number, han: number): void {
   const { doc } = context;
   const target = doc.settings.script;
   const otherName = SCRIPT_NAMES[target === 'simplified' ? 'traditional' : 'simplified'];
   const targetName = SCRIPT_NAMES[target];
   const allEdits: OffsetEdit[] = [];
   const lineFindings: { start: number; end: number; message: string; fix: Fix; data: Record<string, unknown> }[] = [];
-  for (const { runs } of lines) {
-    const edits = runs.flatMap((r) => runEdits(context, r));
+  for (const line of lines) {
+    const { runs } = line;
+    const edits = lineEdits(context, line);
     allEdits.push(...edits);
     const first = runSource(context, runs[0]);
     const last = runSource(context, runs[runs.length - 1]);

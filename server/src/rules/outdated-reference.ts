@@ -19,7 +19,7 @@ const rule: Rule = {
   check(context) {
     const year = context.doc.meta.year;
     checkDictionary(context, data as DictionaryFile, (m) =>
-      replaceMessage(m, m.entry.minYear && year ? `${year}年度报告引用了失效文件：` : '文件名称有误或已失效：'),
+      replaceMessage(m, m.entry.minYear && year ? `${year}年度报告引用的文件已失效或名称有误：` : '引用的文件名称有误或已失效：'),
     );
   },
 };

@@ -49,7 +49,8 @@ const rule: Rule = {
         const { start, end } = doc.prose.rangeToSource(m.index!, m.index! + m[0].length);
         if (doc.isIgnored(start, end)) continue;
         if (markdown === 'strong' && markup.strong.has(start)) continue;
-        if (markdown === 'thematicBreak' && markup.breaks.has(doc.lines.lineOf(start))) continue;
+        // *** and ___ alone on a line are Markdown rules.
+        if (markdown && markup.breaks.has(doc.lines.lineOf(start))) continue;
         report({
           start,
           end,

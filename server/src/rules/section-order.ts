@@ -1,5 +1,5 @@
 // The five parts should come in the regulation's order: 举措和成效, 不足和原因, 第一责任人, 下一年度, 其他.
-import type { Rule, PartId } from '../engine/types.js';
+import type { Rule } from '../engine/types.js';
 import { PART_IDS } from '../engine/types.js';
 import { SECTION_DATA } from '../engine/outline.js';
 
@@ -14,22 +14,47 @@ const rule: Rule = {
     howToFix: '调整各部分的先后顺序（并相应调整序号）。',
   },
   check({ doc, report }) {
-    // A section is out of order when a part that the regulation puts after it came earlier.
-    let latest: { part: PartId; rank: number } | undefined;
-    for (const s of doc.outline.sections) {
-      if (!s.part) continue;
-      const rank = PART_IDS.indexOf(s.part);
-      if (latest && rank < latest.rank) {
-        const h = s.heading;
-        report({
-          start: h.start,
-          end: Math.min(h.end, h.contentStart + s.title.length),
-          message: `“${SECTION_DATA.parts[s.part].short}”部分应排在“${SECTION_DATA.parts[latest.part].short}”部分之前（按规定顺序）。`,
-          data: { part: s.part, after: latest.part },
-        });
-      } else latest = { part: s.part, rank };
-    }
+    const sections = doc.outline.sections.filter((s) => s.part);
+    const ranks = sections.map((s) => PART_IDS.indexOf(s.part!));
+    // The fewest sections to move: those outside a longest non-decreasing run of ranks.
+    const keep = longestNonDecreasing(ranks);
+    const present = new Set(ranks);
+    sections.forEach((s, i) => {
+      if (keep.has(i)) return;
+      const rank = ranks[i];
+      const before = [...present].filter((r) => r < rank).sort((a, b) => b - a)[0];
+      const after = [...present].filter((r) => r > rank).sort((a, b) => a - b)[0];
+      const name = (r: number) => `“${SECTION_DATA.parts[PART_IDS[r]].short}”`;
+      const where = before !== undefined ? `应排在${name(before)}部分之后` : `应排在${name(after)}部分之前`;
+      const h = s.heading;
+      report({
+        start: h.start,
+        end: Math.min(h.end, h.contentStart + s.title.length),
+        message: `${name(rank)}部分的位置不符合规定顺序，${where}。`,
+        data: { part: s.part, after: before !== undefined ? PART_IDS[before] : undefined, before: after !== undefined ? PART_IDS[after] : undefined },
+      });
+    });
   },
 };
 
 export default rule;
+
+/** Indices of a longest non-decreasing subsequence (patience sorting, O(n log n)). */
+function longestNonDecreasing(values: number[]): Set<number> {
+  const tails: number[] = []; // index of the last element of the best run of each length
+  const prev: number[] = new Array(values.length).fill(-1);
+  values.forEach((v, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[tails[mid]] <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    prev[i] = lo > 0 ? tails[lo - 1] : -1;
+    tails[lo] = i;
+  });
+  const keep = new Set<number>();
+  for (let i = tails.length ? tails[tails.length - 1] : -1; i >= 0; i = prev[i]) keep.add(i);
+  return keep;
+}

@@ -27,6 +27,8 @@ const rule: Rule = {
       const body = meta.body ?? '××';
       const year = meta.year ? String(meta.year) : '20××';
       const insertAt = first ? doc.lines.lineStart(first.line) : 0;
+      // A Markdown report gets a Markdown title.
+      const markdown = doc.blocks.some((b) => b.markdownDepth > 0) ? '# ' : '';
       report({
         start: at,
         end: first ? Math.min(first.end, at + Math.max(1, firstClauseLength(first.text))) : at,
@@ -34,7 +36,7 @@ const rule: Rule = {
         data: { kind: 'missing' },
         fix: {
           title: '插入标题',
-          edits: [{ start: insertAt, end: insertAt, newText: local(`${body}关于${year}年度法治政府建设情况的报告`) + eol + (blankLines ? eol : '') }],
+          edits: [{ start: insertAt, end: insertAt, newText: markdown + local(`${body}关于${year}年度法治政府建设情况的报告`) + eol + (blankLines ? eol : '') }],
         },
       });
       return;
@@ -49,14 +51,16 @@ const rule: Rule = {
     if (missing.length === 0) return;
     const last = blocks[blocks.length - 1];
     const edits = [];
-    // Safe only where the place is clear: a title starting 关于… gets the body before 关于, the year after it.
-    const guan = text.indexOf('关于', last.start);
-    const titleStartsWithGuan = guan === last.start;
-    if (!hasBody && meta.body && meta.bodySource !== 'title' && blocks.length === 1 && titleStartsWithGuan) {
+    // Safe only where the place is clear: the body goes before a leading 关于; the year after 关于
+    // (张八桥镇关于…) or right after the body (张八桥镇法治政府…).
+    const guan = last.text.indexOf('关于');
+    if (!hasBody && meta.body && meta.bodySource !== 'title' && blocks.length === 1 && guan === 0) {
       edits.push({ start: last.start, end: last.start, newText: local(meta.body) });
     }
-    if (!hasYear && meta.year && titleStartsWithGuan && !/^关于\d/.test(last.text)) {
-      edits.push({ start: last.start + 2, end: last.start + 2, newText: `${meta.year}年度` });
+    if (!hasYear && meta.year) {
+      const bodyAt = meta.bodyShort ? last.text.indexOf(meta.bodyShort) : -1;
+      const at = guan >= 0 && guan <= 30 ? guan + 2 : bodyAt >= 0 && bodyAt <= 20 ? bodyAt + meta.bodyShort!.length : -1;
+      if (at >= 0) edits.push({ start: last.start + at, end: last.start + at, newText: `${meta.year}年度` });
     }
     report({
       start,

@@ -16,7 +16,7 @@ const rule: Rule = {
     howToFix: '改为正确写法（快速修复直接替换）；可在配置 "typo": {"extend": {"错字": "正字"}} 中追加本单位常见的错误写法。',
   },
   check(context) {
-    checkDictionary(context, data as DictionaryFile, (m) => replaceMessage(m, '错别字：'));
+    checkDictionary(context, data as DictionaryFile, (m) => replaceMessage(m, '用字错误：'));
   },
 };
 

@@ -26,6 +26,10 @@ const NAMES: Record<string, [string, string, string, string]> = {
   corner2: ['左双直角引号', '『', '右双直角引号', '』'],
 };
 
+/** Code units the scan stops at (a table, so the per-character cost is one array read). */
+const RELEVANT = new Uint8Array(0x10000);
+for (const ch of [...Object.keys(OPEN_KIND), ...Object.keys(CLOSE_KIND), '"']) RELEVANT[ch.charCodeAt(0)] = 1;
+
 interface Open {
   at: number; // source offset
   ch: string;
@@ -70,10 +74,10 @@ const rule: Rule = {
 
     for (const block of doc.blocks) {
       for (let i = block.start; i < block.end; i++) {
+        if (!RELEVANT[text.charCodeAt(i)]) continue;
         const ch = text[i];
         const openKind = OPEN_KIND[ch];
         const closeKind = CLOSE_KIND[ch];
-        if (!openKind && !closeKind && ch !== '"') continue;
         while (ig < ignored.length && ignored[ig].end <= i) ig++;
         if (ig < ignored.length && ignored[ig].start <= i) continue;
         const top = stack[stack.length - 1];
@@ -84,7 +88,7 @@ const rule: Rule = {
             pop();
             mismatch(text, top, i, report);
           } else if ((counts.get('ascii-dq') ?? 0) > 0) popTo('ascii-dq');
-          else push({ at: i, ch, kind: 'ascii-dq', blockEnd: block.end });
+          else if (!/[0-9]/.test(text[i - 1] ?? '')) push({ at: i, ch, kind: 'ascii-dq', blockEnd: block.end }); // 15" is inches
           continue;
         }
         if (openKind) {
@@ -112,7 +116,7 @@ const rule: Rule = {
         report({
           start: i,
           end: i + 1,
-          message: `${closeName}（${ch}）前没有配对的${openName}（${openCh}）：“${text.slice(from, i + 1)}”。`,
+          message: `${closeName}（${ch}）前没有配对的${openName}（${openCh}）：${text.slice(from, i + 1)}`,
           data: { char: ch, kind: 'unopened' },
         });
       }
@@ -142,7 +146,7 @@ function reportUnclosed(doc: ReportDocument, o: Open, report: (r: Report) => voi
   report({
     start: o.at,
     end: e,
-    message: `${openName}（${o.ch}）没有配对的${closeName}（${closeCh}）：“${clause}”。`,
+    message: `${openName}（${o.ch}）没有配对的${closeName}（${closeCh}）：${clause}……`,
     data: { char: o.ch, kind: 'unclosed' },
   });
 }
@@ -153,7 +157,7 @@ function mismatch(text: string, open: Open, closeAt: number, report: (r: Report)
   report({
     start: open.at,
     end: closeAt + 1,
-    message: `引号左右不配对：“${shown}”中${open.ch === '"' ? '半角引号（"）与右引号（”）' : '左引号（“）与半角引号（"）'}配成了一对，应为“”。`,
+    message: `引号左右不配对：${shown} 中${open.ch === '"' ? '半角引号（"）与右引号（”）' : '左引号（“）与半角引号（"）'}配成了一对，应使用成对的全角引号（“”）。`,
     data: { char: open.ch + text[closeAt], kind: 'mismatched' },
   });
 }

@@ -127,6 +127,25 @@ async function seeds() {
   }
 }
 
+async function cleanReports() {
+  for (const file of config.clean) {
+    await test(`the clean report ${file} has no error or warning`, async () => {
+      const doc = await open(file);
+      const editor = vscode.window.activeTextEditor;
+      // Absence needs proof that the server has checked this very version: add a placeholder,
+      // see it flagged, take it out again, and only then look.
+      const end = doc.lineAt(doc.lineCount - 1).range.end;
+      await editor.edit((e) => e.insert(end, '\nXX'));
+      await diagnosticsWhen(doc.uri, (d) => d.some((x) => ruleOf(x) === 'placeholder' && x.range.start.line === doc.lineCount - 1), 'the probe "XX" to be flagged as a placeholder');
+      await editor.edit((e) => e.delete(new vscode.Range(end, doc.lineAt(doc.lineCount - 1).range.end)));
+      const diags = await diagnosticsWhen(doc.uri, (d) => !d.some((x) => x.range.start.line >= doc.lineCount - 1 && ruleOf(x) === 'placeholder'), 'the probe\'s diagnostic to go');
+      const bad = diags.filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
+      if (bad.length) throw new Error(`${bad.length} errors/warnings: ${bad.slice(0, 8).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${ruleOf(d)} ${d.message}`).join(' | ')}`);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+  }
+}
+
 /** Runs a command; if it is still waiting after a while (an input box, a quick pick, a file dialog), dismisses the input as a user pressing Escape would. */
 async function runDismissing(id, args) {
   let settled = false;
@@ -134,7 +153,9 @@ async function runDismissing(id, args) {
   const outcome = await Promise.race([p.then(() => 'done'), new Promise((r) => setTimeout(r, 3000, 'waiting'))]);
   if (outcome === 'waiting' && !settled) {
     for (let i = 0; i < 5 && !settled; i++) {
+      // Escape on an input box / quick pick / simple file dialog, and the close button of a notification.
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await vscode.commands.executeCommand('notifications.clearAll');
       await Promise.race([p.catch(() => {}), new Promise((r) => setTimeout(r, 1000))]);
     }
     if (!settled) throw new Error('still running 8 s after its input was dismissed');
@@ -148,8 +169,18 @@ async function commands() {
     if (!declared.length) throw new Error('contributes.commands is empty or missing in package.json');
   });
   const registered = new Set(await vscode.commands.getCommands(true));
+  // Commands hidden from the palette ("when": "false") are internal (called by code actions with arguments).
+  const palette = (config.packageJson.contributes && config.packageJson.contributes.menus && config.packageJson.contributes.menus.commandPalette) || [];
+  const internal = new Set(palette.filter((m) => m.when === 'false').map((m) => m.command));
   for (const c of declared) {
-    await test(`command ${c.command} (${c.title}) runs without error`, async () => {
+    if (internal.has(c.command)) {
+      await test(`internal command ${c.command} is registered`, async () => {
+        if (!registered.has(c.command)) throw new Error('declared in package.json but not registered by the extension');
+      });
+      continue;
+    }
+    const title = /^%.+%$/.test(c.title || '') ? String((config.nls || {})[c.title.slice(1, -1)] || c.title) : c.title;
+    await test(`command ${c.command} (${title}) runs without error`, async () => {
       if (!registered.has(c.command)) throw new Error(`declared in package.json but not registered by the extension`);
       // Each command runs on a scratch copy of a seed so that edits (convert, fix all) do not matter.
       const doc = await open(config.scratch);
@@ -165,6 +196,57 @@ async function commands() {
   // A toggle command ran once above; run it again so checking is back on for the tests that follow.
   for (const c of declared.filter((x) => /toggle/i.test(x.command))) {
     await runDismissing(c.command, []).catch(() => {});
+  }
+}
+
+/** Resolves once `accept(doc.getText())` holds, listening to document changes. */
+function textWhen(doc, accept, what, timeout = 15000) {
+  return new Promise((resolve, reject) => {
+    if (accept(doc.getText())) return resolve();
+    const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === doc && accept(doc.getText())) { clearTimeout(timer); sub.dispose(); resolve(); }
+    });
+    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`timed out waiting for ${what}; text starts: ${doc.getText().slice(0, 80)}`)); }, timeout);
+  });
+}
+
+/** Beyond "runs without error": the commands whose effect can be seen do what their title says. */
+async function commandEffects() {
+  const declared = new Set(((config.packageJson.contributes && config.packageJson.contributes.commands) || []).map((c) => c.command));
+  const id = (suffix) => [...declared].find((c) => c.endsWith(`.${suffix}`));
+  const [toTrad, toSimp, toggle, fromSnippet] = [id('toTraditional'), id('toSimplified'), id('toggleFile'), id('newReportFromSnippet')];
+  if (toTrad && toSimp) {
+    await test(`${toTrad} then ${toSimp} convert the document's script`, async () => {
+      const doc = await open(config.scratch);
+      const before = doc.getText();
+      if (!before.includes('镇')) throw new Error('the scratch report has no 镇 to convert');
+      await vscode.commands.executeCommand(toTrad);
+      await textWhen(doc, (t) => t.includes('鎮') && !t.includes('镇'), '镇 → 鎮 after converting to traditional');
+      await vscode.commands.executeCommand(toSimp);
+      await textWhen(doc, (t) => t.includes('镇') && !t.includes('鎮'), '鎮 → 镇 after converting back to simplified');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+  }
+  if (toggle) {
+    await test(`${toggle} stops and restarts checking of the file`, async () => {
+      const doc = await open(config.scratch);
+      await diagnosticsWhen(doc.uri, (d) => d.length > 0, 'diagnostics before toggling');
+      await vscode.commands.executeCommand(toggle);
+      await diagnosticsWhen(doc.uri, (d) => d.length === 0, 'diagnostics to be cleared after toggling checking off');
+      await vscode.commands.executeCommand(toggle);
+      await diagnosticsWhen(doc.uri, (d) => d.length > 0, 'diagnostics to come back after toggling checking on');
+    });
+  }
+  if (fromSnippet) {
+    await test(`${fromSnippet} opens a new document with the five parts`, async () => {
+      await vscode.commands.executeCommand(fromSnippet);
+      const ed = vscode.window.activeTextEditor;
+      if (!ed || ed.document.uri.scheme !== 'untitled') throw new Error(`the active editor is ${ed ? ed.document.uri.toString() : 'none'}, not a new document`);
+      const t = ed.document.getText();
+      const missing = [/举措|措施|成效/, /不足/, /第一责任人/, /安排|打算|计划/, /其他需要报告/].filter((re) => !re.test(t));
+      if (missing.length) throw new Error(`the new document lacks ${missing.join(' ')}: ${t.slice(0, 120)}`);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
   }
 }
 
@@ -221,7 +303,9 @@ async function run() {
   log('extension-host tests');
   await activation();
   await seeds();
+  await cleanReports();
   await settings();
+  await commandEffects();
   await commands();
   const failed = results.filter((r) => !r.ok);
   fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2));

@@ -82,7 +82,7 @@ export async function startCodeServer(tools, dirs, { port, folder, smokeTestDriv
     '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--config', dirs.config];
   if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   args.push(folder);
-  const log = openSync(logFile, 'a');
+  const log = openSync(logFile, 'w');
   const child = spawn('setsid', [tools.node, ...args], { env: env(tools, dirs), stdio: ['ignore', log, log], detached: false });
   let pgid;
   const stop = () => {
@@ -103,7 +103,7 @@ export async function startCodeServer(tools, dirs, { port, folder, smokeTestDriv
     child.once('exit', (code) => { clearTimeout(timer); clearInterval(poll); reject(new Error(`code-server exited (${code}) before listening; log: ${tail(logFile)}`)); });
     // Wait for its own "HTTP server listening" line in the log (an event, not a guess).
     const poll = setInterval(() => {
-      if (/HTTP server listening on/.test(readFileSync(logFile, 'utf8'))) { clearTimeout(timer); clearInterval(poll); resolve(); }
+      if (readFileSync(logFile, 'utf8').includes(`HTTP server listening on http://127.0.0.1:${port}`)) { clearTimeout(timer); clearInterval(poll); resolve(); }
     }, 100);
   });
   child.removeAllListeners('exit');

@@ -115,9 +115,10 @@ export async function filterProblems(page, text) {
     });
     if (!badge) return { ok: false, badge };
     if (text === '') return { ok: badge.hidden, badge };
-    if (badge.hidden) return { ok: false, badge };
-    if (glob) return true;
     const rows = (await problemRows(page)).filter((r) => r.kind === 'marker');
+    // No badge when the workspace has no problems at all (nothing to filter).
+    if (badge.hidden) return { ok: rows.length === 0, badge, rows: rows.length };
+    if (glob) return true;
     return { ok: rows.every((r) => r.text.includes(text)), badge, rows: rows.length };
   }, { timeout: 10_000 });
 }

@@ -1,5 +1,10 @@
 // Subcommands of the CLI besides checking: `fazhi-lint <name> …`.
 // Each takes its own arguments (after the name) and returns the exit code.
+import { runNew } from './new.js';
+import { runAssemble } from './assemble.js';
+import { runExport } from './export.js';
+import { runImport } from './import.js';
+
 export interface CommandIO {
   cwd: string;
   stdout: (text: string) => void;
@@ -8,5 +13,10 @@ export interface CommandIO {
 
 export type Subcommand = (args: string[], io: CommandIO) => Promise<number>;
 
-/** Filled in by the document-assembly work (issue 6): new, assemble, export, import. */
-export const SUBCOMMANDS: Record<string, Subcommand> = {};
+/** Document assembly (issue 6): new, assemble, export, import. */
+export const SUBCOMMANDS: Record<string, Subcommand> = {
+  new: (args, io) => runNew(args, io),
+  assemble: (args, io) => runAssemble(args, io),
+  export: (args, io) => runExport(args, io),
+  import: (args, io) => runImport(args, io),
+};

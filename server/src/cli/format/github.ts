@@ -15,8 +15,7 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function formatGithub(results: readonly FileResult[]): string {
-  const lines: string[] = [];
+export function* formatGithub(results: readonly FileResult[]): Generator<string> {
   for (const r of results) {
     for (const f of r.findings) {
       const props = [
@@ -27,8 +26,7 @@ export function formatGithub(results: readonly FileResult[]): string {
         `endColumn=${f.endColumn}`,
         `title=${escapeProperty(f.rule)}`,
       ].join(',');
-      lines.push(`::${COMMAND[f.severity]} ${props}::${escapeData(f.message)}`);
+      yield `::${COMMAND[f.severity]} ${props}::${escapeData(f.message)}\n`;
     }
   }
-  return lines.length ? lines.join('\n') + '\n' : '';
 }

@@ -1,6 +1,7 @@
 // --format json: exactly the contract of docs/rules.md ("Machine-readable output").
 import type { Finding } from '../../engine/types.js';
 import { summarize, type FileResult } from '../results.js';
+import { jsonChunks } from './json-chunks.js';
 
 export function jsonFinding(f: Finding, paragraphOfLine?: number[]): Record<string, unknown> {
   const data = paragraphOfLine ? { ...f.data, paragraph: paragraphOfLine[f.line - 1] ?? 0 } : f.data;
@@ -24,11 +25,13 @@ export function jsonFinding(f: Finding, paragraphOfLine?: number[]): Record<stri
   };
 }
 
-export function formatJson(results: readonly FileResult[]): string {
+/** The report as JSON text, in chunks (identical to JSON.stringify(report, null, 2) + newline). */
+export function* formatJson(results: readonly FileResult[]): Generator<string> {
   const out = {
     version: 1,
     files: results.map((r) => ({ path: r.path, findings: r.findings.map((f) => jsonFinding(f, r.paragraphOfLine)) })),
     summary: summarize(results),
   };
-  return JSON.stringify(out, null, 2) + '\n';
+  yield* jsonChunks(out);
+  yield '\n';
 }

@@ -4,6 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Finding, Rule, Severity } from '../../engine/types.js';
 import type { FileResult } from '../results.js';
+import { jsonChunks } from './json-chunks.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
@@ -18,7 +19,7 @@ function region(f: { line: number; column: number; endLine: number; endColumn: n
   return { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn };
 }
 
-export function formatSarif(results: readonly FileResult[], rules: readonly Rule[], cwd: string, version: string): string {
+export function* formatSarif(results: readonly FileResult[], rules: readonly Rule[], cwd: string, version: string): Generator<string> {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const artifact = (p: string) => ({ uri: pathToUri(p), uriBaseId: '%SRCROOT%' });
   const result = (r: FileResult, f: Finding) => ({
@@ -73,5 +74,6 @@ export function formatSarif(results: readonly FileResult[], rules: readonly Rule
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  yield* jsonChunks(log);
+  yield '\n';
 }

@@ -30,20 +30,21 @@ export function location(f: Finding, paragraphOfLine?: number[]): string {
   return `${f.line}:${f.column}`;
 }
 
-export function formatText(results: readonly FileResult[], options: TextOptions): string {
+export function* formatText(results: readonly FileResult[], options: TextOptions): Generator<string> {
   const paint = (code: number, s: string) => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
-  const out: string[] = [];
   for (const r of results) {
     if (r.findings.length === 0) continue;
-    out.push(paint(4, r.path));
+    yield paint(4, r.path) + '\n';
     const locs = r.findings.map((f) => location(f, r.paragraphOfLine));
-    const locWidth = Math.max(...locs.map(width));
-    r.findings.forEach((f, i) => {
+    const locWidth = locs.reduce((w, l) => Math.max(w, width(l)), 0);
+    for (let i = 0; i < r.findings.length; i++) {
+      const f = r.findings[i];
       const sev = paint(COLOR[f.severity], pad(LABEL[f.severity], 4));
-      out.push(`  ${paint(90, pad(locs[i], locWidth))}  ${sev}  ${f.message}  ${paint(90, f.rule)}`);
-    });
-    out.push('');
+      yield `  ${paint(90, pad(locs[i], locWidth))}  ${sev}  ${f.message}  ${paint(90, f.rule)}\n`;
+    }
+    yield '\n';
   }
+  const out: string[] = [];
   const s = summarize(results);
   const total = s.errors + s.warnings + s.infos + s.hints;
   if (total === 0) {
@@ -54,5 +55,5 @@ export function formatText(results: readonly FileResult[], options: TextOptions)
       `  ${total} problem(s): ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info, ${s.hints} hint(s)`;
     out.push(paint(s.errors ? 31 : 33, line));
   }
-  return out.join('\n') + '\n';
+  yield out.join('\n') + '\n';
 }

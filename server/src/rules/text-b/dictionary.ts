@@ -43,6 +43,8 @@ interface TrieNode {
 
 export interface CompiledDictionary {
   root: Map<number, TrieNode>;
+  /** 1 for code units that start some entry: most characters are rejected with one array read. */
+  starts: Uint8Array;
   patterns?: RegExp;
   patternEntries: DictionaryEntry[];
 }
@@ -67,9 +69,17 @@ function isEntry(e: unknown): e is DictionaryEntry {
   return typeof x.right === 'string' && (typeof x.wrong === 'string' || typeof x.pattern === 'string');
 }
 
-export function compileDictionary(entries: DictionaryEntry[]): CompiledDictionary {
+/**
+ * For a report configured as traditional script, the simplified entries are
+ * matched and replaced in their traditional form too (converted once per config).
+ */
+export function compileDictionary(entries: DictionaryEntry[], script: 'simplified' | 'traditional' = 'simplified'): CompiledDictionary {
   const root = new Map<number, TrieNode>();
   const patternEntries: DictionaryEntry[] = [];
+  if (script === 'traditional') {
+    const converted = entries.map((e) => ({ ...e, right: toTraditional(e.right), ...(e.wrong ? { wrong: toTraditional(e.wrong) } : {}) }));
+    entries = [...entries.filter((e) => e.wrong), ...converted];
+  }
   for (const entry of entries) {
     if (entry.pattern) {
       patternEntries.push(entry);
@@ -90,10 +100,12 @@ export function compileDictionary(entries: DictionaryEntry[]): CompiledDictionar
     }
     node!.entry = entry; // a later entry (the user's) replaces a built-in one
   }
+  const starts = new Uint8Array(0x10000);
+  for (const c of root.keys()) starts[c] = 1;
   const patterns = patternEntries.length
     ? new RegExp(patternEntries.map((e, i) => `(?<p${i}>${e.pattern})`).join('|'), 'gmu')
     : undefined;
-  return { root, patterns, patternEntries };
+  return { root, starts, patterns, patternEntries };
 }
 
 export interface DictionaryMatch {
@@ -126,7 +138,9 @@ export function findMatches(doc: ReportDocument, dict: CompiledDictionary): Dict
   };
 
   for (let i = 0; i < text.length; i++) {
-    let node = dict.root.get(text.charCodeAt(i));
+    const c = text.charCodeAt(i);
+    if (!dict.starts[c]) continue;
+    let node = dict.root.get(c);
     if (!node) continue;
     let best: { entry: DictionaryEntry; end: number } | undefined;
     let j = i + 1;
@@ -171,7 +185,6 @@ function match(doc: ReportDocument, entry: DictionaryEntry, s: number, t: number
   const src = view.rangeToSource(s, t);
   if (doc.isIgnored(src.start, src.end)) return undefined;
   const wrong = view.text.slice(s, t);
-  if (doc.settings.script === 'traditional') right = toTraditional(right);
   if (wrong === right) return undefined;
   let p = 0;
   while (p < wrong.length && p < right.length && wrong[p] === right[p]) p++;
@@ -191,8 +204,9 @@ export function checkDictionary(
   fixTitle: (m: DictionaryMatch) => string = (m) => `改为“${m.right}”`,
 ): void {
   const { doc, options, memo, report } = context;
-  const dict = memo(`dictionary:${JSON.stringify(options.extend ?? null)}`, () =>
-    compileDictionary(dictionaryEntries(data, options.extend)),
+  const script = doc.settings.script;
+  const dict = memo(`dictionary:${script}:${JSON.stringify(options.extend ?? null)}`, () =>
+    compileDictionary(dictionaryEntries(data, options.extend), script),
   );
   for (const m of findMatches(doc, dict)) {
     const r: Report = {

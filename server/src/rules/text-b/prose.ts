@@ -2,7 +2,7 @@
 // halfwidth-punctuation, unpaired-punctuation, end-punctuation, typo,
 // terminology, outdated-reference): character classes, the blocks in
 // prose-view coordinates (pinyin annotations removed, so 鎮(zhèn), is read
-// as 鎮,) and the paragraph-continuation heuristic shared with broken-paragraph.
+// as 鎮,) and a paragraph-continuation heuristic.
 import type { Block, ReportDocument } from '../../engine/document.js';
 
 /** Han ideographs (BMP; the rare supplementary-plane ones do not occur in reports). */
@@ -68,11 +68,12 @@ export function isDateLine(text: string): boolean {
 }
 
 /**
- * Does `block`'s text continue in the next block (a paragraph cut by a hard
- * line break)? The same heuristic as broken-paragraph: the block ends with no
- * closing punctuation, and the next block is body text (not a heading, not
- * numbered, not a title or date line) that does not open a new item (一是…,
- * 首先…). Callers check the ending themselves.
+ * Does `block`'s text run on into the next block (a paragraph cut by a hard
+ * line break)? Used by unpaired-punctuation to keep one bracket stack across
+ * the cut; deliberately more permissive than broken-paragraph's detector (it
+ * only decides where a quotation may continue, never reports): the next block
+ * is body text — not a heading, numbered, the title, a date line, or a new
+ * item (一是…, 首先…). Callers check that the block does not end a sentence.
  */
 export function continuesInNext(doc: ReportDocument, block: Block): boolean {
   const next = doc.blocks[block.index + 1];

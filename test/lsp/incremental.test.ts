@@ -1,0 +1,46 @@
+// The partial re-check path for large documents, exercised on a seed by
+// lowering the "large" threshold (FAZHI_LINT_LARGE_DOCUMENT): a one-character
+// edit is answered at once from a window around it, and the worker's full
+// check of the same version follows and matches the engine exactly.
+import assert from 'node:assert/strict';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { check } from '../../server/src/index.js';
+import { readSeed } from '../helpers/corpus.js';
+import { startClient } from './client.js';
+
+const keys = (p: PublishDiagnosticsParams) =>
+  p.diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`).sort();
+const engine = (text: string) => check(text).map((f) => `${f.rule} ${f.line - 1}:${f.column - 1}-${f.endLine - 1}:${f.endColumn - 1}`).sort();
+
+describe('language server: partial re-check of large documents', function () {
+  this.timeout(60000);
+
+  it('publishes the window\'s findings for the new version at once, then the full check', async () => {
+    const c = await startClient({ env: { FAZHI_LINT_LARGE_DOCUMENT: '1000' }, settings: { debounce: 0 } });
+    try {
+      const uri = 'untitled:large-002.txt';
+      const text = readSeed('002_0376ecbf1b3a9eef.txt');
+      c.open(uri, text);
+      const first = await c.diagnostics(uri);
+      assert.deepEqual(keys(first), engine(text), 'the worker\'s full check equals the engine');
+      // Type a pinyin residue into line 12 (0-based 11), after its first two characters.
+      const line = 11;
+      const insert = '鎮(zhèn)';
+      const since = c.published.length;
+      c.change(uri, 2, [{ range: { start: { line, character: 2 }, end: { line, character: 2 } }, text: insert }]);
+      const partial = await c.diagnostics(uri, { since, version: 2 });
+      const pinyin = partial.diagnostics.find((d) => d.code === 'pinyin-residue' && d.range.start.line === line);
+      assert.deepEqual(pinyin?.range, { start: { line, character: 3 }, end: { line, character: 3 + '(zhèn)'.length } });
+      const lines = text.split('\n');
+      lines[line] = lines[line].slice(0, 2) + insert + lines[line].slice(2);
+      const edited = lines.join('\n');
+      // Findings far from the edit keep their (shifted) positions.
+      const before = keys(first).filter((k) => Number(k.split(' ')[1].split(':')[0]) < line - 3);
+      assert.deepEqual(keys(partial).filter((k) => Number(k.split(' ')[1].split(':')[0]) < line - 3), before);
+      const full = await c.diagnostics(uri, { since, version: 2, until: (p) => JSON.stringify(keys(p)) === JSON.stringify(engine(edited)) });
+      assert.deepEqual(keys(full), engine(edited));
+    } finally {
+      await c.stop();
+    }
+  });
+});

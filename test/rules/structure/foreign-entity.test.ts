@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { CLEAN_TOWN, CLEAN_TOWN_MD, covered, fixOnce, lineOf, run } from './helpers.js';
+
+const RULE = 'foreign-entity';
+
+describe('foreign-entity', () => {
+  it('accepts the own name, superiors, villages, exchanges and agreements with other towns', () => {
+    // CLEAN_TOWN: 与岩头寨镇签订…协议, 赴城关镇学习, 县委、县政府, 依法治镇, 法治乡镇.
+    assert.deepEqual(run(RULE, CLEAN_TOWN), []);
+    assert.deepEqual(run(RULE, CLEAN_TOWN_MD), []);
+    const text = CLEAN_TOWN.replace(
+      '定期听取法治建设工作汇报。',
+      '定期听取法治建设工作汇报。召开镇党委会议研究法治工作，全面实施乡村振兴战略，推进老城区改造。在宝丰县委、县政府的领导下，形成镇党委统一领导的格局，进一步完善镇政府会议程序，张八桥村、东街社区开展法治示范创建，被评为省级民主法治示范镇，与李庄乡、杨庄镇等乡镇交流经验，联合大营镇派出所开展巡逻。',
+    );
+    assert.deepEqual(run(RULE, text), []);
+  });
+
+  it('flags another town named where the report speaks of itself, and replaces it with the own name', () => {
+    const text = CLEAN_TOWN.replace('定期听取法治建设工作汇报。', '定期听取法治建设工作汇报，把依法行政作为岩头寨镇开展各项工作的首要前提。');
+    const found = run(RULE, text);
+    assert.equal(found.length, 1);
+    assert.equal(found[0].line, lineOf(text, '作为岩头寨镇'));
+    assert.equal(covered(text, found[0]), '岩头寨镇');
+    assert.match(found[0].message, /“岩头寨镇”不是本报告的单位（张八桥镇）/);
+    assert.equal(found[0].data.name, '岩头寨镇');
+    assert.equal(found[0].data.part, 'first-responsible');
+    assert.equal(fixOnce(RULE, text), text.replace('作为岩头寨镇', '作为张八桥镇'));
+  });
+
+  it('flags a sentence opening with another town as subject', () => {
+    const text = CLEAN_TOWN.replace('2023年，张八桥镇未发生', '2023年，杨庄镇坚持依法行政，未发生');
+    const [f] = run(RULE, text);
+    assert.equal(covered(text, f), '杨庄镇');
+  });
+
+  it('does not flag the name the report mostly uses when only the title names another body', () => {
+    const text = CLEAN_TOWN.replace('张八桥镇关于', '岩头寨镇关于');
+    assert.deepEqual(run(RULE, text), []);
+  });
+
+  it('checks county reports for other counties, not for the city above them', () => {
+    const county = '郏县关于2023年法治政府建设情况的报告\n2023年，郏县在平顶山市委、市政府的正确领导下，坚持依法行政。宝丰县高度重视法治政府建设。\n一、主要举措和成效\n全县开展普法活动，高新区、开发区、产业集聚区同步推进。\n';
+    const found = run(RULE, county);
+    assert.deepEqual(found.map((f) => covered(county, f)), ['宝丰县']);
+  });
+
+  it('does nothing for department reports (no same-level name list)', () => {
+    const dept = '如皋市司法局关于2023年法治政府建设情况的报告\n2023年，如皋市司法局坚持依法行政，南通市司法局高度重视。\n';
+    assert.deepEqual(run(RULE, dept), []);
+  });
+
+  it('maps positions back through pinyin residue in traditional text', () => {
+    const text = CLEAN_TOWN.replace('定期听取法治建设工作汇报。', '定期聽取匯報，把依法行政作為岩頭寨鎮(zhèn)開展各項工作的首要前提。');
+    const [f] = run(RULE, text);
+    assert.equal(covered(text, f), '岩頭寨鎮');
+  });
+});

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { CLEAN_TOWN, CLEAN_TOWN_MD, covered, lineOf, run } from './helpers.js';
+
+const RULE = 'item-sequence';
+
+describe('item-sequence', () => {
+  it('accepts sequences in one paragraph, across paragraphs of a section, and restarts at 一是', () => {
+    assert.deepEqual(run(RULE, CLEAN_TOWN), []);
+    assert.deepEqual(run(RULE, CLEAN_TOWN_MD), []);
+    const text = '一、主要举措\n一是健全制度。\n二是压实责任。\n三是强化考核，统一是前提。\n二、存在的不足和原因\n不足：一是甲；二是乙。原因：一是丙；二是丁。\n';
+    assert.deepEqual(run(RULE, text), []);
+  });
+
+  it('flags a skipped item', () => {
+    const text = CLEAN_TOWN.replace('二是压实责任', '三是压实责任').replace('三是强化考核', '四是强化考核');
+    const found = run(RULE, text);
+    assert.equal(found.length, 1);
+    assert.equal(covered(text, found[0]), '三是');
+    assert.equal(found[0].line, lineOf(text, '三是压实'));
+    assert.equal(found[0].data.part, 'measures');
+    assert.match(found[0].message, /跳号：“一是”之后是“三是”/);
+  });
+
+  it('flags a repeated item across paragraphs of one section', () => {
+    const text = CLEAN_TOWN.replace('究其原因，一是宣传投入不足，二是专业人才缺乏。', '二是专业人才缺乏。');
+    const found = run(RULE, text);
+    assert.equal(found.length, 1);
+    assert.equal(found[0].line, lineOf(text, '二是专业人才'));
+    assert.match(found[0].message, /重复：“二是”之后又是“二是”/);
+    assert.equal(found[0].data.part, 'shortcomings');
+  });
+
+  it('flags an enumeration starting at 二是, and does not carry a sequence into the next section', () => {
+    const text = '一、主要举措\n一是健全制度。\n二、存在的不足和原因\n二是压实责任。\n';
+    const found = run(RULE, text);
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /从“二是”开始/);
+  });
+
+  it('reads traditional text with pinyin residue and reports source positions', () => {
+    const text = '一、主要舉措\n一是健全製(zhì)度，三是強化考核。\n';
+    const [f] = run(RULE, text);
+    assert.equal(covered(text, f), '三是');
+  });
+});

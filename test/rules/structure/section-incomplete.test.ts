@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { CLEAN_TOWN, CLEAN_TOWN_MD, covered, fixOnce, lineOf, run } from './helpers.js';
+
+const RULE = 'section-incomplete';
+const NO_CAUSES = CLEAN_TOWN.replace('二、推进法治政府建设存在的不足和原因', '二、推进法治政府建设存在的不足').replace('究其原因，一是宣传投入不足，二是专业人才缺乏。\n', '');
+
+describe('section-incomplete', () => {
+  it('accepts a shortcomings part with causes (in the body or named by its heading)', () => {
+    assert.deepEqual(run(RULE, CLEAN_TOWN), []);
+    assert.deepEqual(run(RULE, CLEAN_TOWN_MD), []);
+    assert.deepEqual(run(RULE, NO_CAUSES.replace('普法形式较为单一。', '普法形式较为单一，主要原因是投入不足。')), []);
+    assert.deepEqual(run(RULE, NO_CAUSES.replace('存在的不足', '存在的不足和原因')), []);
+  });
+
+  it('flags a shortcomings part without causes, on its heading, and inserts a cause paragraph', () => {
+    const found = run(RULE, NO_CAUSES);
+    assert.equal(found.length, 1);
+    assert.equal(found[0].line, lineOf(NO_CAUSES, '二、推进'));
+    assert.equal(covered(NO_CAUSES, found[0]), '推进法治政府建设存在的不足');
+    assert.equal(found[0].data.part, 'shortcomings');
+    assert.match(found[0].message, /“推进法治政府建设存在的不足”.*原因/);
+    const fixed = fixOnce(RULE, NO_CAUSES);
+    assert.equal(fixed, NO_CAUSES.replace('普法形式较为单一。', '普法形式较为单一。\n产生上述问题的原因：【请填写原因】'));
+  });
+
+  it('reads traditional script with pinyin residue', () => {
+    const text = NO_CAUSES.replace('存在的不足', '存在的問題與不足').replace('普法形式', '普法形(xíng)式');
+    const [f] = run(RULE, text);
+    assert.equal(covered(text, f), '推进法治政府建设存在的問題與不足');
+    assert.deepEqual(run(RULE, text.replace('较为单一。', '较为单一，其原因在於投入不足。')), []);
+  });
+});

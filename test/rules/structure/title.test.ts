@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { CLEAN_TOWN, CLEAN_TOWN_MD, covered, fixOnce, run } from './helpers.js';
+
+const RULE = 'title';
+const BODY = CLEAN_TOWN.slice(CLEAN_TOWN.indexOf('\n') + 1);
+
+describe('title', () => {
+  it('accepts a title naming the body and the year (plain, Markdown, body on its own line)', () => {
+    assert.deepEqual(run(RULE, CLEAN_TOWN), []);
+    assert.deepEqual(run(RULE, CLEAN_TOWN_MD), []);
+    assert.deepEqual(run(RULE, `张八桥镇\n\n2023 年度法治政府建设情况报告\n\n${BODY}`), []);
+    assert.deepEqual(run(RULE, `2023年度张八桥镇法治政府建设工作报告\n${BODY}`), []);
+  });
+
+  it('flags a report that starts with body text, at line 1, and inserts a title', () => {
+    const found = run(RULE, BODY);
+    assert.equal(found.length, 1);
+    assert.equal(found[0].line, 1);
+    assert.equal(found[0].column, 1);
+    assert.equal(covered(BODY, found[0]), '2023年以来');
+    assert.match(found[0].message, /缺少标题.*2023年以来/);
+    assert.equal(found[0].data.kind, 'missing');
+    assert.equal(fixOnce(RULE, BODY), `张八桥镇关于2023年度法治政府建设情况的报告\n${BODY}`);
+  });
+
+  it('flags a title that names no body and adds the body from the opening', () => {
+    const text = `关于2023年法治政府建设情况的报告\n${BODY}`;
+    const found = run(RULE, text);
+    assert.equal(found.length, 1);
+    assert.equal(covered(text, found[0]), '关于2023年法治政府建设情况的报告');
+    assert.match(found[0].message, /“关于2023年法治政府建设情况的报告”缺少单位名称/);
+    assert.equal(fixOnce(RULE, text), `张八桥镇${text}`);
+  });
+
+  it('flags a title without the year', () => {
+    const text = `张八桥镇关于法治政府建设情况的报告\n${BODY}`;
+    const found = run(RULE, text);
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /缺少年度/);
+    assert.equal(found[0].data.kind, 'no-year');
+    assert.equal(fixOnce(RULE, text), `张八桥镇关于2023年度法治政府建设情况的报告\n${BODY}`);
+  });
+
+  it('inserts a title skeleton with placeholders where the body is unknown', () => {
+    const text = '2023年，我镇坚持依法行政。\n一、主要举措和成效\n做了很多工作。\n';
+    const [f] = run(RULE, text);
+    assert.equal(f.data.kind, 'missing');
+    // A skeleton with placeholders is still inserted: the user fills it in.
+    assert.match(f.fix!.edits[0].newText, /××关于2023年度/);
+  });
+});
+
+describe('title (year after the body)', () => {
+  it('inserts the year right after the body when there is no 关于', () => {
+    const text = `张八桥镇法治政府建设情况报告\n${BODY}`;
+    assert.equal(fixOnce(RULE, text), `张八桥镇2023年度法治政府建设情况报告\n${BODY}`);
+  });
+});
+
+describe('title (Markdown)', () => {
+  it('inserts a Markdown title into a Markdown report', () => {
+    const md = CLEAN_TOWN_MD.slice(CLEAN_TOWN_MD.indexOf('\n\n') + 2);
+    const [f] = run(RULE, md);
+    assert.equal(f.line, 1);
+    assert.equal(fixOnce(RULE, md), `# 张八桥镇关于2023年度法治政府建设情况的报告\n\n${md}`);
+  });
+});

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { CLEAN_TOWN, CLEAN_TOWN_MD, covered, lineOf, run } from './helpers.js';
+
+const RULE = 'year-consistency';
+
+describe('year-consistency', () => {
+  it('accepts consistent years: report year in the parts, year + 1 in the next-year part, ranges and cited titles', () => {
+    assert.deepEqual(run(RULE, CLEAN_TOWN), []);
+    assert.deepEqual(run(RULE, CLEAN_TOWN_MD), []);
+    const text = CLEAN_TOWN.replace('（一）健全组织', '（一）落实《法治政府建设实施纲要（2021—2025年）》，健全组织').replace(
+      '一、推进法治政府建设的主要举措和成效',
+      '一、2023年推进法治政府建设的主要举措和成效',
+    );
+    assert.deepEqual(run(RULE, text), []);
+  });
+
+  it('flags a heading of another year (title 2025, heading 2024)', () => {
+    const text = CLEAN_TOWN.replace(/2023年/g, '2025年').replace(/2024年/g, '2026年').replace('一、推进', '一、2024年推进');
+    const found = run(RULE, text);
+    assert.equal(found.length, 1);
+    assert.equal(found[0].line, lineOf(text, '一、2024年'));
+    assert.equal(covered(text, found[0]), '2024年');
+    assert.equal(found[0].data.part, 'measures');
+    assert.match(found[0].message, /“2024年”.*标题.*2025年/);
+  });
+
+  it('flags a next-year part that is not year + 1 (heading and opening sentence)', () => {
+    const text = CLEAN_TOWN.replace(/2024年/g, '2023年');
+    const found = run(RULE, text);
+    assert.deepEqual(found.map((f) => [f.line, covered(text, f), f.data.part]), [
+      [lineOf(text, '四、2023年'), '2023年', 'next-year'],
+      [lineOf(text, '2023年，张八桥镇将'), '2023年', 'next-year'],
+    ]);
+    assert.match(found[0].message, /下一年度应为2024年/);
+  });
+
+  it('flags an opening year that disagrees with the title', () => {
+    const text = CLEAN_TOWN.replace('2023年以来', '2022年以来');
+    const found = run(RULE, text);
+    assert.equal(found.length, 1);
+    assert.equal(found[0].line, 2);
+    assert.equal(covered(text, found[0]), '2022年');
+    assert.match(found[0].message, /正文开头的“2022年”与标题的报告年度2023年不一致/);
+  });
+
+  it('flags a title year that disagrees with the configured year', () => {
+    const found = run(RULE, CLEAN_TOWN, { year: 2024 });
+    assert.ok(found.some((f) => f.line === 1 && /配置的报告年度2024年/.test(f.message)));
+  });
+});

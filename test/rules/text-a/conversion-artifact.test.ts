@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { applyFixes } from '../../../server/src/index.js';
+import { assertIdempotent, cleanFiles, covered, findings, seed } from './helpers.js';
+
+const RULE = 'conversion-artifact';
+
+describe('conversion-artifact', () => {
+  it('seed 001: site name + breadcrumb lines 1–3, page date line 7 and the footer link list 80–90 (grouped)', () => {
+    const text = seed('001');
+    const fs = findings(RULE, text);
+    assert.deepEqual(fs.map((f) => [f.line, f.endLine]), [[1, 3], [7, 7], [80, 90]]);
+    assert.ok(fs.every((f) => f.severity === 'error'));
+    assert.equal(covered(text, fs[0]), '潼南区小渡镇人民政府\n\n您当前的位置:首页 >法治政府建设年度报告');
+    assert.equal(fs[0].message, '网页外壳文字“潼南区小渡镇人民政府”“您当前的位置:首页 >法治政府建设年度报告”共2行不属于报告正文，应删除。');
+    assert.match(fs[2].message, /“扫一扫在手机打开当前页”/);
+    assert.equal(fs[2].data.lines, 6);
+  });
+
+  it('seed 001: fixing deletes whole lines with their breaks and leaves no extra blank lines', () => {
+    const text = seed('001');
+    const fixed = assertIdempotent(RULE, text);
+    assert.ok(fixed.startsWith('重庆市潼南区小渡镇关于2022年法治政府建设情况的报告\n\n委、政府:\n\n2022年,'));
+    assert.ok(fixed.endsWith('着力推动事关法治政府建设全局的体制机制创新。'));
+    for (const gone of ['您当前的位置', '日期:2023-02-14', '扫一扫', '国务院部门网站', '其他网站']) assert.ok(!fixed.includes(gone), gone);
+    assert.ok(!/\n\s*\n\s*\n/.test(fixed.slice(0, 200)), 'no double blank line at the top');
+  });
+
+  it('seed 002: [bookmark: _GoBack] on a line of its own is deleted with its line break', () => {
+    const text = seed('002');
+    const fs = findings(RULE, text);
+    assert.deepEqual(fs.map((f) => [f.line, covered(text, f)]), [[2, '[bookmark: _GoBack]']]);
+    assert.match(fs[0].message, /Word 残留标记“\[bookmark: _GoBack\]”/);
+    const fixed = assertIdempotent(RULE, text);
+    assert.equal(fixed.split('\n')[1].slice(0, 11), '2023年以来，张八桥');
+    assert.equal(fixed.length, text.length - '[bookmark: _GoBack]\n'.length);
+  });
+
+  it('inline debris: bookmarks deleted, HTML entities decoded, mojibake reported without a fix', () => {
+    const text = '推进&nbsp;法治，A&amp;B，完成&#12290;依法行政[bookmark: _Toc123]工作。信息公开\uFFFD\uFFFD工作。';
+    const fs = findings(RULE, text);
+    assert.deepEqual(fs.map((f) => covered(text, f)), ['&nbsp;', '&amp;', '&#12290;', '[bookmark: _Toc123]', '\uFFFD\uFFFD']);
+    assert.equal(fs[4].fix, undefined);
+    assert.match(fs[4].message, /乱码“\uFFFD\uFFFD”/);
+    assert.equal(applyFixes(text, fs).text, '推进法治，A&B，完成。依法行政工作。信息公开\uFFFD\uFFFD工作。');
+  });
+
+  it('mojibake from broken encodings: ?,F and ?? between Chinese characters, Latin-1 sequences', () => {
+    const text = '推进?,F法治建设，完成??项工作，ÕÅ°Ë镇。';
+    const fs = findings(RULE, text);
+    assert.deepEqual(fs.map((f) => covered(text, f)), ['?,F', '??', 'ÕÅ°Ë']);
+    assert.ok(fs.every((f) => !f.fix && f.data.kind === 'mojibake'));
+    assert.deepEqual(findings(RULE, '这是问题吗?是的。What? OK.'), []);
+  });
+
+  it('groups consecutive chrome lines and keeps one blank line between the paragraphs around them', () => {
+    const text = '第一段。\n\n字体：【大 中 小】\n\n浏览次数：1234\n\n打印本页 关闭窗口\n第二段。\n';
+    const fs = findings(RULE, text);
+    assert.equal(fs.length, 1);
+    assert.equal(applyFixes(text, fs).text, '第一段。\n\n第二段。\n');
+    const tight = '第一段。\n国务院部门网站\n\n第二段。';
+    assert.equal(assertIdempotent(RULE, tight), '第一段。\n\n第二段。');
+  });
+
+  it('does not flag prose that mentions websites, dates or sources, nor a body name above the title', () => {
+    const text = [
+      '王鲍镇',
+      '2023年度法治政府建设情况报告',
+      '强化政府网站与政务新媒体的运用，国务院部门网站和地方政府网站的信息按时转载。',
+      '日期和时间由系统记录，来源可追溯。',
+      '其他网站转载本报告的，应注明出处并保持原文完整，不得修改任何文字内容和数据。',
+      '2023年2月14日',
+      '联系电话：0523-87654321',
+    ].join('\n\n');
+    assert.deepEqual(findings(RULE, text), []);
+  });
+
+  it('users extend the list of chrome lines', () => {
+    const text = '正文第一段。\n\n本站由小渡镇党政办维护\n\n正文第二段。';
+    assert.deepEqual(findings(RULE, text), []);
+    const fs = findings(RULE, text, { rules: { [RULE]: { extend: ['本站由小渡镇党政办维护'] } } });
+    assert.equal(fs.length, 1);
+    assert.equal(applyFixes(text, fs).text, '正文第一段。\n\n正文第二段。');
+  });
+
+  it('finds nothing in the seeds without debris and in the clean fixtures', () => {
+    for (const prefix of ['000', '003', '004']) assert.deepEqual(findings(RULE, seed(prefix)), [], prefix);
+    for (const { file, text } of cleanFiles()) assert.deepEqual(findings(RULE, text), [], file);
+  });
+});

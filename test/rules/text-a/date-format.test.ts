@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { applyFixes } from '../../../server/src/index.js';
+import { assertIdempotent, cleanFiles, covered, findings, seed } from './helpers.js';
+
+const RULE = 'date-format';
+
+describe('date-format', () => {
+  it('seed 001: 20212025年 (three times on line 15) and 915日 on line 71, with fixes', () => {
+    const text = seed('001');
+    const fs = findings(RULE, text);
+    assert.deepEqual(fs.map((f) => [f.line, covered(text, f)]), [[15, '20212025年'], [15, '20212025年'], [15, '20212025年'], [71, '915日']]);
+    assert.ok(fs.every((f) => f.severity === 'error'));
+    assert.equal(fs[0].message, '“20212025年”丢失了连接号，应为“2021—2025年”。');
+    assert.equal(fs[3].message, '“915日”丢失了“月”，应为“9月15日”。');
+    const fixed = assertIdempotent(RULE, text);
+    assert.ok(fixed.includes('《法治政府建设实施纲要(2021—2025年)》'));
+    assert.ok(fixed.includes('在9月15日,我镇理论学习中心组'));
+  });
+
+  it('seed 000: the range in 《…纲要(2021-2025年)》 is written with the 一字线', () => {
+    const text = seed('000');
+    const fs = findings(RULE, text);
+    assert.deepEqual(fs.map((f) => covered(text, f)), ['2021-2025年', '2021-2025年']);
+    assert.match(fs[0].message, /一字线“—”/);
+    assert.ok(assertIdempotent(RULE, text).includes('綱要(2021—2025年)〉'));
+  });
+
+  it('restores ranges and lost months', () => {
+    const cases: [string, string][] = [
+      ['实施纲要（2021-2025）', '实施纲要（2021—2025年）'],
+      ['2021～2025年规划', '2021—2025年规划'],
+      ['2021年-2025年', '2021—2025年'],
+      ['2021——2025年', '2021—2025年'],
+      ['2021 - 2025 年', '2021—2025年'],
+      ['于1215日召开会议', '于12月15日召开会议'],
+      ['2023年915日', '2023年9月15日'],
+      ['纲要(20212025)', '纲要(2021—2025年)'],
+      ['2023-2024学年', '2023—2024学年'],
+      ['2023-2024年度', '2023—2024年度'],
+    ];
+    for (const [text, expected] of cases) {
+      assert.equal(findings(RULE, text).length, 1, text);
+      assert.equal(assertIdempotent(RULE, text), expected);
+    }
+  });
+
+  it('reports an ambiguous lost month without a fix', () => {
+    const text = '在112日召开专题会议。';
+    const [f, ...rest] = findings(RULE, text);
+    assert.equal(rest.length, 0);
+    assert.equal(f.fix, undefined);
+    assert.match(f.message, /“1月12日”或“11月2日”/);
+    assert.equal(applyFixes(text, [f]).text, text);
+  });
+
+  it('leaves correct ranges, full dates, durations, standards and phone numbers alone', () => {
+    const text = [
+      '《法治政府建设实施纲要（2021—2025年）》',
+      '日期：2023-02-14，2023年6月，2023.6，2023年9月15日，2021年至2025年。',
+      '自收到申请之日起120日内作出决定，全年365日值守，60日内答复。',
+      '依据GB/T 9704-2012和GB/T 15834-2011。',
+      '联系电话：0523-87654321，0513-2021-2025。',
+      '“10.13”国际防灾减灾日。',
+      '档案编号20212025，2023—2024学年。',
+    ].join('\n');
+    assert.deepEqual(findings(RULE, text).map((f) => f.message), []);
+  });
+
+  it('finds nothing in the other seeds and in the clean fixtures', () => {
+    for (const prefix of ['002', '003', '004']) assert.deepEqual(findings(RULE, seed(prefix)), [], prefix);
+    for (const { file, text } of cleanFiles()) assert.deepEqual(findings(RULE, text), [], file);
+  });
+});

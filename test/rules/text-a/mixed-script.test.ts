@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { applyFixes } from '../../../server/src/index.js';
+import { toSimplified } from '../../../server/src/engine/script.js';
+import { assertIdempotent, cleanFiles, covered, findings, fixAll, lineOf, seed } from './helpers.js';
+
+const RULE = 'mixed-script';
+
+describe('mixed-script', () => {
+  it('flags traditional characters in a simplified report as one span and converts exactly the span', () => {
+    const text = '2023年，在市委、市政府的正確領導下，我镇坚持依法行政。';
+    const [f, ...rest] = findings(RULE, text);
+    assert.equal(rest.length, 0);
+    assert.equal(f.severity, 'error');
+    assert.equal(covered(text, f), '確領導');
+    assert.equal(f.message, '繁体字“確領導”应为简体“确领导”。');
+    assert.equal(applyFixes(text, [f]).text, '2023年，在市委、市政府的正确领导下，我镇坚持依法行政。');
+  });
+
+  it('reads through pinyin annotations and never edits them (so both fixes apply together)', () => {
+    const text = '我镇设(shè)置專(zhuān)班，推进工作。';
+    const [f] = findings(RULE, text);
+    assert.equal(covered(text, f), '專');
+    assert.match(f.message, /“專班”/);
+    assert.equal(fixAll(text, [RULE, 'pinyin-residue']), '我镇设置专班，推进工作。');
+  });
+
+  it('converts phrase by phrase where the script is traditional: 干部 → 幹部, 干涉 and variants untouched', () => {
+    const text = '我鎮堅持領導干部帶頭學法，不得干涉司法活動，提高群眾滿意度。';
+    const fs = findings(RULE, text, { script: 'traditional' });
+    assert.deepEqual(fs.map((f) => covered(text, f)), ['干']);
+    assert.equal(fs[0].message, '简体字“干”（“干部”）应为繁体“幹”。');
+    assert.equal(assertIdempotent(RULE, text, { script: 'traditional' }), '我鎮堅持領導幹部帶頭學法，不得干涉司法活動，提高群眾滿意度。');
+  });
+
+  it('does not flag simplified text, 干涉, or traditional characters inside code', () => {
+    const text = '领导干部不得干涉司法活动。\n\n示例：`正確`为代码，不检查。\n';
+    assert.deepEqual(findings(RULE, text), []);
+  });
+
+  it('users allow words written in the other script on purpose', () => {
+    const text = '邀请香港律師公會代表参加座谈。';
+    assert.deepEqual(findings(RULE, text).map((f) => covered(text, f)), ['師公會']);
+    assert.deepEqual(findings(RULE, text, { rules: { [RULE]: { extend: ['香港律師公會'] } } }), []);
+  });
+
+  for (const [prefix, match, line] of [['000', '正確領導', 1], ['003', '堅持', 1]] as const) {
+    it(`seed ${prefix} (mostly traditional): one document finding plus one finding per line, fix converts the whole document`, () => {
+      const text = seed(prefix);
+      const fs = findings(RULE, text);
+      const doc = fs.filter((f) => f.data.scope === 'document');
+      const perLine = fs.filter((f) => f.data.scope === 'line');
+      assert.equal(doc.length, 1);
+      assert.equal(doc[0].line, 1);
+      assert.match(doc[0].message, /全文主要使用繁体字/);
+      assert.equal(perLine.length + 1, fs.length);
+      assert.equal(new Set(perLine.map((f) => f.line)).size, perLine.length, 'one finding per line');
+      assert.ok(perLine.every((f) => f.line === f.endLine));
+      const at = text.split('\n')[line - 1].indexOf(match);
+      assert.ok(perLine.some((f) => f.line === line && f.column <= at + match.length + 1 && f.endColumn >= at + 1));
+      // Applying the document fix (and the pinyin fixes, which never overlap it) gives the simplified text.
+      const fixed = applyFixes(text, [...doc, ...findings('pinyin-residue', text)]).text;
+      assert.deepEqual(findings(RULE, fixed), []);
+      const expected = toSimplified(text.replace(/(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/g, ''));
+      assert.equal(fixed, expected);
+    });
+  }
+
+  it('seed 000 line 3: the line finding covers 干部 (left in a traditional text)', () => {
+    const text = seed('000');
+    const at = text.indexOf('干部');
+    assert.equal(lineOf(text, at), 3);
+    assert.ok(findings(RULE, text).some((f) => f.data.scope === 'line' && f.start <= at && f.end >= at + 2));
+  });
+
+  it('seed 000 with script traditional: flags 干部 → 幹部 and 规范 → 規範, not 群眾/臺 variants', () => {
+    const text = seed('000');
+    const fs = findings(RULE, text, { script: 'traditional' });
+    const spans = fs.map((f) => covered(text, f));
+    assert.ok(fs.every((f) => f.data.scope === undefined), 'no document-level finding for a traditional text');
+    assert.ok(spans.includes('干'));
+    assert.ok(fs.some((f) => covered(text, f) === '干' && text.slice(f.start, f.start + 2) === '干部' && f.fix!.edits[0].newText === '幹'));
+    assert.ok(spans.includes('范'));
+    assert.ok(!spans.includes('群') && !spans.includes('臺'));
+    assertIdempotent(RULE, text, { script: 'traditional' });
+  });
+
+  it('finds nothing in the simplified seeds and in the clean fixtures', () => {
+    for (const prefix of ['001', '002', '004']) assert.deepEqual(findings(RULE, seed(prefix)), [], prefix);
+    for (const { file, text } of cleanFiles()) assert.deepEqual(findings(RULE, text), [], file);
+  });
+
+  it('applying all fixes once leaves nothing fixable', () => {
+    for (const prefix of ['000', '003']) assertIdempotent(RULE, seed(prefix));
+  });
+});

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { assertIdempotent, cleanFiles, covered, findings, seed } from './helpers.js';
+
+const RULE = 'end-punctuation';
+
+describe('end-punctuation', () => {
+  it('flags a body paragraph ending without punctuation before a heading; range = the last sentence; fix appends 。', () => {
+    const text = [
+      '（四）加强矛盾纠纷行政预防调处化解',
+      '2.加强和规范行政应诉工作。我镇严格落实出庭应诉制度，坚持凡行政诉讼案件，行政机关负责人必须出庭应诉',
+      '（五）全面主动落实政务公开',
+      '我镇加强政务公开制度化建设。',
+    ].join('\n\n');
+    const fs = findings(RULE, text);
+    assert.deepEqual(covered(text, fs), ['我镇严格落实出庭应诉制度，坚持凡行政诉讼案件，行政机关负责人必须出庭应诉']);
+    assert.equal(fs[0].severity, 'info');
+    assert.match(fs[0].message, /段落末尾缺少句末标点：“…案件，行政机关负责人必须出庭应诉”后应加句号/);
+    const fixed = assertIdempotent(RULE, text);
+    assert.ok(fixed.includes('必须出庭应诉。\n\n（五）'));
+  });
+
+  it('flags the last paragraph of the document and a paragraph ending in a closing quote after a word', () => {
+    const text = '一、主要举措\n\n配足配强网格力量，把资源下沉到网格，实现“一员多能”';
+    const fs = findings(RULE, text);
+    assert.equal(fs.length, 1);
+    assert.equal(assertIdempotent(RULE, text), `${text}。`);
+  });
+
+  it('does not flag headings, titles, labels, signatures, dates, list intros or paragraphs ending in punctuation', () => {
+    const text = [
+      '# 王鲍镇2023年度法治政府建设情况报告',
+      '王鲍镇关于2023年法治政府建设情况的报告',
+      '（一）坚持党的领导，深入贯彻习近平法治思想',
+      '一是领导干部带头学。落实党委理论中心组学习制度。',
+      '主要原因是：',
+      '他说：“要依法办事。”',
+      '工作成效明显（详见附件）。',
+      '国务院部门网站',
+      '王鲍镇人民政府',
+      '2024年3月1日',
+    ].join('\n\n');
+    assert.deepEqual(findings(RULE, text).map((f) => `${f.line} ${f.message}`), []);
+  });
+
+  it('leaves a paragraph cut by a hard line break to broken-paragraph (never both, never neither)', () => {
+    const text = '一、主要举措\n\n认真组织学习《宪法》、重要讲话精神，贯彻落实南通市委主要领导关于法治建设和\n\n依法行政的批示，开展专题讲座。';
+    assert.deepEqual(findings(RULE, text), []);
+    assert.equal(findings('broken-paragraph', text).length, 1);
+    const s4 = seed('004');
+    assert.deepEqual(findings(RULE, s4), []);
+    assert.ok(findings('broken-paragraph', s4).length >= 6);
+  });
+
+  it('leaves a paragraph ending in ， or 、 alone (cut, not unterminated)', () => {
+    const text = '一、主要举措\n\n组织开展行政执法案卷评查，以查促改，\n\n（二）完善制度';
+    assert.deepEqual(findings(RULE, text), []);
+  });
+
+  it('seed 001: exactly line 43 (出庭应诉); other seeds have none', () => {
+    assert.deepEqual(findings(RULE, seed('001')).map((f) => f.line), [43]);
+    for (const s of ['000', '002', '003', '004']) assert.deepEqual(findings(RULE, seed(s)).map((f) => f.line), [], s);
+  });
+
+  it('is silent on the clean fixtures and can be switched off', () => {
+    for (const { file, text } of cleanFiles()) assert.deepEqual(findings(RULE, text).map((f) => `${file} ${f.line} ${f.message}`), []);
+    const text = '一、主要举措\n\n我镇坚持依法行政，成效明显';
+    assert.equal(findings(RULE, text).length, 1);
+    assert.equal(findings(RULE, text, { rules: { [RULE]: 'off' } }).length, 0);
+  });
+});

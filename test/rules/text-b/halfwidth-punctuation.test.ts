@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { applyFixes, check } from '../../../server/src/index.js';
+import { assertIdempotent, cleanFiles, covered, findings, seed } from './helpers.js';
+
+const RULE = 'halfwidth-punctuation';
+
+describe('halfwidth-punctuation', () => {
+  it('flags , : ; ! ? next to Chinese text, one character each, and fixes to the full-width form', () => {
+    const text = '2024年,在市委领导下:依法行政;成效如何?值得肯定!';
+    const fs = findings(RULE, text);
+    assert.deepEqual(covered(text, fs), [',', ':', ';', '?', '!']);
+    assert.equal(fs[0].severity, 'warning');
+    assert.match(fs[0].message, /全角逗号“，”，不用半角“,”：“2024年,在市委领导下”/);
+    assert.deepEqual(fs[0].data, { char: ',', replacement: '，' });
+    assert.equal(assertIdempotent(RULE, text), '2024年，在市委领导下：依法行政；成效如何？值得肯定！');
+  });
+
+  it('flags 100%, (Chinese on one side is enough) and swallows a space after the converted mark', () => {
+    const text = '集体讨论率100%,严格落实制度。政府, 我镇坚持依法行政。';
+    assert.equal(assertIdempotent(RULE, text), '集体讨论率100%，严格落实制度。政府，我镇坚持依法行政。');
+  });
+
+  it('converts a pair of brackets in one finding covering the pair', () => {
+    const text = '《法治政府建设实施纲要(2021-2025年)》和(一)全面推行政务公开。';
+    const fs = findings(RULE, text);
+    assert.deepEqual(covered(text, fs), ['(2021-2025年)', '(一)']);
+    assert.match(fs[0].message, /“\(2021-2025年\)”应为“（2021-2025年）”/);
+    assert.equal(fs[0].fix!.edits.length, 2);
+    assert.equal(assertIdempotent(RULE, text), '《法治政府建设实施纲要（2021-2025年）》和（一）全面推行政务公开。');
+  });
+
+  it('reports half-width heading markers, except (四) among full-width siblings, which heading-numbering reports', () => {
+    const uniform = '一、主要举措\n\n(一)加强领导。\n\n(二)完善制度。';
+    assert.deepEqual(covered(uniform, findings(RULE, uniform)), ['(一)', '(二)']);
+    const mixed = '一、主要举措\n\n（一）加强领导。\n\n(二)完善制度(试行)。';
+    assert.deepEqual(covered(mixed, findings(RULE, mixed)), ['(试行)']);
+    assert.ok(findings('heading-numbering', mixed).some((f) => mixed.slice(f.start, f.end) === '(二)'));
+  });
+
+  it('converts the half-width half of a mixed pair only', () => {
+    const text = '村（社区)法律顾问和镇(街道）干部。';
+    assert.equal(assertIdempotent(RULE, text), '村（社区）法律顾问和镇（街道）干部。');
+  });
+
+  it('converts ASCII quotes: a pair to “…”, an ASCII opener closed by ” to “', () => {
+    const pair = '实现"一员多能"目标。';
+    assert.deepEqual(covered(pair, findings(RULE, pair)), ['"一员多能"']);
+    assert.equal(assertIdempotent(RULE, pair), '实现“一员多能”目标。');
+    const mixed = '实现"一员多能”。';
+    assert.deepEqual(covered(mixed, findings(RULE, mixed)), ['"']);
+    assert.equal(assertIdempotent(RULE, mixed), '实现“一员多能”。');
+  });
+
+  it('never touches numbers, times, ratios, Latin text, URLs, e-mails, code, Markdown syntax or entities', () => {
+    const text = [
+      '共投入资金1,000万元，于9:30召开会议，比例为1:2，增长3.5%。',
+      'Hello, world (test)! Is it ok?',
+      'The term (rule of law, 法治) is used, as in "the 法治 government".',
+      '详见http://www.example.gov.cn/a?b=1,c=2 和 fzb@example.gov.cn 。',
+      '运行`a,b:c`命令。',
+      '![示意图](images/a.png)见[链接](http://x.cn/(a))。',
+      '1) 第一项内容。',
+      '法治&nbsp;政府建设。',
+    ].join('\n\n');
+    assert.deepEqual(findings(RULE, text).map((f) => `${f.line}:${f.column} ${f.message}`), []);
+  });
+
+  it('leaves pinyin annotations to pinyin-residue; the fixes of the two rules do not overlap', () => {
+    const text = '白蒲鎮(zhèn),堅持以習近平新時代中國特色社會主義思想為指導(dǎo),深入學習的(de)精神。';
+    const fs = findings(RULE, text);
+    assert.deepEqual(covered(text, fs), [',', ',']);
+    const both = check(text).filter((f) => f.rule === RULE || f.rule === 'pinyin-residue');
+    const { text: fixed, skipped } = applyFixes(text, both);
+    assert.deepEqual(skipped, []);
+    assert.equal(fixed, '白蒲鎮，堅持以習近平新時代中國特色社會主義思想為指導，深入學習的(de)精神。');
+  });
+
+  it('seeds: 000 and 003 throughout, 001 and 002 at the listed places, none in 004; fixing is idempotent', () => {
+    const s0 = seed('000');
+    const f0 = findings(RULE, s0);
+    assert.ok(f0.length > 100);
+    // Every line of 000 has half-width commas.
+    for (let line = 1; line <= 20; line++) if (/,/.test(s0.split('\n')[line - 1])) assert.ok(f0.some((f) => f.line === line), `line ${line}`);
+    const fixed = assertIdempotent(RULE, s0);
+    assert.doesNotMatch(fixed.replace(/[(（][a-zü\u0100-\u01dc]+[)）]/g, ''), /[,;]/);
+    const s2 = seed('002');
+    assert.ok(findings(RULE, s2).some((f) => f.line === 11 && s2.slice(f.start - 4, f.end) === '100%,'));
+    assert.deepEqual(findings(RULE, seed('004')), []);
+  });
+
+  it('is silent on the clean fixtures', () => {
+    for (const { file, text } of cleanFiles()) assert.deepEqual(findings(RULE, text).map((f) => `${file} ${f.line} ${f.message}`), []);
+  });
+
+  it('can be switched off', () => {
+    assert.equal(findings(RULE, '2024年,我镇', { rules: { [RULE]: 'off' } }).length, 0);
+  });
+});

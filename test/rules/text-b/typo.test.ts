@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv';
+import { applyFixes } from '../../../server/src/index.js';
+import { assertIdempotent, cleanFiles, covered, findings, seed } from './helpers.js';
+
+const RULE = 'typo';
+const data = JSON.parse(readFileSync(new URL('../../../rules/typo.json', import.meta.url), 'utf8')) as { entries: { wrong?: string; right: string }[] };
+const schema = JSON.parse(readFileSync(new URL('../../../rules/schema/typo.schema.json', import.meta.url), 'utf8'));
+
+describe('typo', () => {
+  it('flags a known wrong word with a precise range, a message naming both words and a minimal replace fix', () => {
+    const text = '没有使用喜闻悦见的宣传方法，要再接再励。';
+    const fs = findings(RULE, text);
+    assert.deepEqual(covered(text, fs), ['喜闻悦见', '再接再励']);
+    assert.equal(fs[0].severity, 'warning');
+    assert.match(fs[0].message, /“喜闻悦见”应为“喜闻乐见”/);
+    assert.deepEqual(fs[0].data, { wrong: '喜闻悦见', right: '喜闻乐见' });
+    assert.deepEqual(fs[0].fix!.edits.map((e) => [text.slice(e.start, e.end), e.newText]), [['悦', '乐']]);
+    assert.equal(assertIdempotent(RULE, text), '没有使用喜闻乐见的宣传方法，要再接再厉。');
+  });
+
+  it('finds the real defects: 确实加强 → 切实加强, 推荐法治政府建设 → 推进, 度过难关, 截止目前, 布署', () => {
+    const text = '确实加强组织领导，推荐法治政府建设，帮助企业度过难关，截止目前已布署到位。';
+    assert.equal(assertIdempotent(RULE, text), '切实加强组织领导，推进法治政府建设，帮助企业渡过难关，截至目前已部署到位。');
+  });
+
+  it('does not flag correct words that contain or border a listed wrong word', () => {
+    const text = [
+      '我镇确实加强了管理，切实加强组织领导。',
+      '积极推荐法治政府建设示范项目。',
+      '在报刊发布署名文章，公布署名单位。',
+      '按装修标准验收，按装机容量计算。',
+      '坚持不泄露国家秘密。',
+      '截止到目前，报名截止日期为3月1日。',
+      '营造平安祥和的节日氛围，贯彻落实决策部署。',
+      '预防犯罪，加强人事绩效考核。',
+      '运行`喜闻悦见`命令。',
+    ].join('\n\n');
+    assert.deepEqual(findings(RULE, text).map((f) => `${f.line} ${f.message}`), []);
+  });
+
+  it('matches across a pinyin annotation and edits only the wrong character', () => {
+    const text = '喜聞(wén)悅見不如喜闻(wén)悦见。';
+    const fs = findings(RULE, text);
+    assert.deepEqual(covered(text, fs), ['喜闻(wén)悦见']);
+    assert.equal(applyFixes(text, fs).text, '喜聞(wén)悅見不如喜闻(wén)乐见。');
+  });
+
+  it('in a report configured as traditional script, matches and replaces in traditional characters', () => {
+    const text = '我們要再接再勵，貫切落實。';
+    const config = { script: 'traditional' as const };
+    assert.deepEqual(covered(text, findings(RULE, text, config)), ['再接再勵', '貫切落實']);
+    assert.equal(assertIdempotent(RULE, text, config), '我們要再接再厲，貫徹落實。');
+  });
+
+  it('is extendable in the config (string or entry with reason) and can be switched off', () => {
+    const text = '这份报告的错字很多，还有别子。';
+    assert.deepEqual(findings(RULE, text), []);
+    const config = { rules: { typo: { extend: { 错字: '正字', 别子: { right: '别字', reason: '“别字”' } } } } };
+    const fs = findings(RULE, text, config);
+    assert.deepEqual(covered(text, fs), ['错字', '别子']);
+    assert.match(fs[1].message, /“别子”应为“别字”。“别字”/);
+    assert.equal(assertIdempotent(RULE, text, config), '这份报告的正字很多，还有别字。');
+    assert.equal(findings(RULE, '喜闻悦见', { rules: { typo: 'off' } }).length, 0);
+  });
+
+  it('dictionary: valid against its schema; no right word is itself flagged (fixes are idempotent)', () => {
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    assert.ok(validate(data), JSON.stringify(validate.errors));
+    const rights = data.entries.map((e: { right: string }) => e.right).join('。\n\n');
+    assert.deepEqual(findings(RULE, rights).map((f) => f.message), []);
+  });
+
+  it('seed 001: 喜闻悦见 on line 59; nothing on the clean fixtures', () => {
+    assert.ok(findings(RULE, seed('001')).some((f) => f.line === 59 && f.data.wrong === '喜闻悦见'));
+    for (const { file, text } of cleanFiles()) assert.deepEqual(findings(RULE, text).map((f) => `${file} ${f.line} ${f.message}`), []);
+  });
+});
