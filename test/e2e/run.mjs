@@ -101,6 +101,13 @@ function packageVsix(tmp) {
   return vsix;
 }
 
+function partNames() {
+  const file = path.join(REPO, 'rules', 'sections.json');
+  if (!existsSync(file)) return {};
+  const parts = JSON.parse(readFileSync(file, 'utf8')).parts ?? {};
+  return Object.fromEntries(Object.entries(parts).map(([id, p]) => [id, p.short]).filter(([, short]) => typeof short === 'string'));
+}
+
 function readExpected() {
   return readFileSync(path.join(CORPUS, 'expected.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 }
@@ -226,6 +233,8 @@ async function extensionHostTests({ browser, server, dirs, ws, files, pkg, exten
   const expected = readExpected();
   writeFileSync(path.join(testsDir, 'config.json'), JSON.stringify({
     extensionId, workspace: ws, seeds: files.seeds, clean: files.clean, scratch: 'scratch-commands.txt', expected, packageJson: pkg,
+    // Part id → its short name, which the required-section message quotes (the vscode API does not expose LSP `data.part`).
+    partNames: partNames(),
     nls: existsSync(path.join(dirs.installed, 'package.nls.json')) ? JSON.parse(readFileSync(path.join(dirs.installed, 'package.nls.json'), 'utf8')) : {},
   }));
   await step('extension-host integration tests (smoke-test driver)', async () => {

@@ -49,7 +49,8 @@ export async function uiSteps({ page, step, say, ws, files, pkg, extensionDir, s
     const mine = expected.filter((e) => e.file === seed001);
     const wanted = [...new Set([...SEED_RULES, ...mine.filter((e) => !e.absent).map((e) => e.rule)])];
     const absent = [...new Set(mine.filter((e) => e.absent && !e.part).map((e) => e.rule))];
-    const rowsOf = async (rule) => (await markerRows()).filter((r) => r.text.includes(`(${rule})`));
+    // A row reads "message fazhi-lint(rule) [Ln 9, Col 1]" (the brackets are drawn by CSS, not in the text).
+    const rowsOf = async (rule) => (await markerRows()).filter((r) => new RegExp(`fazhi-lint\\W*${rule}(\\W|$)`).test(r.text));
     for (const rule of wanted) {
       await filterProblems(page, rule);
       try {

@@ -4,9 +4,9 @@
 // once and the rules' memo caches are shared). --rule overrides go last.
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { mergeConfigs, resolve, type ConfigObject, type ResolvedConfig } from '../index.js';
+import { mergeConfigs, resolveConfig, type ConfigObject, type ResolvedConfig } from '../engine/config.js';
 import { findConfigFile, loadConfigFile } from '../node/config-files.js';
-import type { SeveritySetting } from '../engine/types.js';
+import type { Rule, SeveritySetting } from '../engine/types.js';
 
 export interface AppliedConfig {
   resolved: ResolvedConfig;
@@ -21,7 +21,7 @@ export class ConfigResolver {
   private readonly bySource = new Map<string, AppliedConfig>();
 
   constructor(
-    private readonly options: { explicit?: string; none: boolean; overrides: Record<string, SeveritySetting>; cwd: string },
+    private readonly options: { explicit?: string; none: boolean; overrides: Record<string, SeveritySetting>; cwd: string; rules: readonly Rule[] },
   ) {}
 
   /** Throws ConfigError (exit 2) for a config file that is missing, malformed or invalid. */
@@ -34,7 +34,7 @@ export class ConfigResolver {
       const fromFile: ConfigObject | undefined = source ? loadConfigFile(source) : undefined;
       const overrides: ConfigObject | undefined = Object.keys(this.options.overrides).length ? { rules: { ...this.options.overrides } } : undefined;
       const merged = mergeConfigs(fromFile, overrides);
-      const resolved = resolve(merged);
+      const resolved = resolveConfig(merged, this.options.rules);
       const base = source ? path.dirname(source) : this.options.cwd;
       const globs = fromFile?.ignores ?? [];
       const matcher = globs.length ? picomatch(globs, { dot: true }) : undefined;

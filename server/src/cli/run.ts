@@ -3,8 +3,8 @@
 // passed in, so the whole command can run in tests without spawning.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { applyFixes, lint, RULES, ConfigError, type Finding } from '../index.js';
-import type { LintResult, RuleError } from '../engine/check.js';
+import { applyFixes, RULES, ConfigError, type Finding, type Rule } from '../index.js';
+import { lint, type LintResult, type RuleError } from '../engine/check.js';
 import type { ResolvedConfig } from '../engine/config.js';
 import { readDocx } from '../assemble/docx-import.js';
 import { collectFiles } from '../node/collect-files.js';
@@ -28,6 +28,8 @@ export interface CliIO {
   stderr: (text: string) => void;
   stdoutIsTTY: boolean;
   readStdin: () => Promise<Uint8Array>;
+  /** The rule registry; tests pass their own (e.g. a rule that throws). Default: RULES. */
+  rules?: readonly Rule[];
 }
 
 /** At most this many fix passes: fixes that enable other fixes converge quickly; a cycle must not hang. */
@@ -41,7 +43,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 
   let options: CliOptions;
   try {
-    options = parseCliArgs(argv, new Set(RULES.map((r) => r.id)));
+    options = parseCliArgs(argv, new Set((io.rules ?? RULES).map((r) => r.id)));
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`fazhi-lint: ${error.message}\n${USAGE}`);
@@ -83,7 +85,8 @@ interface Input {
 }
 
 async function check(options: CliOptions, io: CliIO): Promise<number> {
-  const configs = new ConfigResolver({ explicit: options.config, none: options.noConfig, overrides: options.rules, cwd: io.cwd });
+  const rules = io.rules ?? RULES;
+  const configs = new ConfigResolver({ explicit: options.config, none: options.noConfig, overrides: options.rules, cwd: io.cwd, rules });
   const problems: string[] = [];
   const inputs: Input[] = [];
   if (options.stdin) {
@@ -139,12 +142,12 @@ async function check(options: CliOptions, io: CliIO): Promise<number> {
     for (const n of decoded.notices) notices.push(`${input.display}: ${n}`);
 
     // Text → findings (and fixes).
-    let outcome = lintOnce(decoded.text, applied.resolved, crashes, input.display);
+    let outcome = lintOnce(decoded.text, rules, applied.resolved, crashes, input.display);
     if (options.fix) {
       if (isDocx) {
         notices.push(`${input.display}: Word 文档不能自动修复，只报告问题（--fix does not write .docx files）`);
       } else {
-        const fixed = fixLoop(decoded.text, outcome, applied.resolved, crashes, input.display);
+        const fixed = fixLoop(decoded.text, outcome, rules, applied.resolved, crashes, input.display);
         outcome = fixed.outcome;
         if (fixed.text !== decoded.text) {
           if (input.file) {
@@ -169,7 +172,7 @@ async function check(options: CliOptions, io: CliIO): Promise<number> {
   // Nothing checked: no report at all on stdout (an empty result would read as "no problems").
   const target = stdinFixed !== undefined ? io.stderr : io.stdout;
   if (stdinFixed !== undefined) io.stdout(stdinFixed);
-  if (results.length) for (const chunk of batched(render(shown, options, io))) target(chunk);
+  if (results.length) for (const chunk of batched(render(shown, options, io, rules))) target(chunk);
   for (const n of notices) io.stderr(`fazhi-lint: ${n}\n`);
   for (const p of problems) io.stderr(`fazhi-lint: ${p}\n`);
   for (const [rule, c] of crashes) {
@@ -185,8 +188,14 @@ async function check(options: CliOptions, io: CliIO): Promise<number> {
   return 0;
 }
 
-function lintOnce(text: string, config: ResolvedConfig, crashes: Map<string, { error: unknown; files: string[] }>, display: string): LintResult {
-  const result = lint(text, config);
+function lintOnce(
+  text: string,
+  rules: readonly Rule[],
+  config: ResolvedConfig,
+  crashes: Map<string, { error: unknown; files: string[] }>,
+  display: string,
+): LintResult {
+  const result = lint(text, rules, config);
   recordCrashes(result.errors, crashes, display);
   return result;
 }
@@ -203,6 +212,7 @@ function recordCrashes(errors: RuleError[], crashes: Map<string, { error: unknow
 export function fixLoop(
   text: string,
   first: LintResult,
+  rules: readonly Rule[],
   config: ResolvedConfig,
   crashes: Map<string, { error: unknown; files: string[] }>,
   display: string,
@@ -215,17 +225,17 @@ export function fixLoop(
     if (fixed.applied.length === 0 || fixed.text === current) break;
     applied += fixed.applied.length;
     current = fixed.text;
-    outcome = lintOnce(current, config, crashes, display);
+    outcome = lintOnce(current, rules, config, crashes, display);
   }
   return { text: current, outcome, applied };
 }
 
-function render(results: FileResult[], options: CliOptions, io: CliIO): Iterable<string> {
+function render(results: FileResult[], options: CliOptions, io: CliIO, rules: readonly Rule[]): Iterable<string> {
   switch (options.format) {
     case 'json':
       return formatJson(results);
     case 'sarif':
-      return formatSarif(results, RULES, io.cwd, VERSION);
+      return formatSarif(results, rules, io.cwd, VERSION);
     case 'github':
       return formatGithub(results);
     case 'text': {

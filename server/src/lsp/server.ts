@@ -60,6 +60,8 @@ interface DocState {
   /** The last published check and the edits made since its version. */
   current?: Checked;
   edits: Edit[];
+  /** When the last didChange arrived (for FAZHI_LINT_TRACE). */
+  changedAt?: number;
 }
 
 function filePath(uri: string): string | undefined {
@@ -250,7 +252,7 @@ export function startServer(): Connection {
       st.edits = [];
       const t1 = performance.now();
       publish(st, st.current.analysis.findings, max);
-      if (TRACE) log(`partial re-check of ${st.doc.uri} v${version}: ${(t1 - t0).toFixed(1)} ms (map ${(tMap - t0).toFixed(1)}, window ${(tWindow - tMap).toFixed(1)}, splice ${(t1 - tWindow).toFixed(1)}), publish ${(performance.now() - t1).toFixed(1)} ms, window ${w.end - w.start} chars, CPU ${(process.cpuUsage(cpu0).user / 1000).toFixed(1)} ms`);
+      if (TRACE) log(`partial re-check of ${st.doc.uri} v${version}: ${(t0 - (st.changedAt ?? t0)).toFixed(1)} ms after didChange, then ${(t1 - t0).toFixed(1)} ms (map ${(tMap - t0).toFixed(1)}, window ${(tWindow - tMap).toFixed(1)}, splice ${(t1 - tWindow).toFixed(1)}), publish ${(performance.now() - t1).toFixed(1)} ms, window ${w.end - w.start} chars, CPU ${(process.cpuUsage(cpu0).user / 1000).toFixed(1)} ms`);
     }
     if (!cur) warmUp(config);
     fullChecker.check(st.doc.uri, text, config).then(
@@ -324,6 +326,7 @@ export function startServer(): Connection {
       doc = TextDocument.update(doc, [change], textDocument.version ?? doc.version + 1);
     }
     st.doc = doc;
+    st.changedAt = performance.now();
     void settingsFor(textDocument.uri).then((s) => schedule(textDocument.uri, s.debounce));
   });
 

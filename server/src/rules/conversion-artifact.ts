@@ -93,7 +93,7 @@ const rule: Rule = {
       lineKinds.set(block.index, kind === 'breadcrumb' ? 'web' : kind);
       // The site's name printed above the breadcrumb at the top of the page (潼南区小渡镇人民政府 / 您当前的位置…).
       const above = doc.blocks[block.index - 1];
-      if (kind === 'breadcrumb' && above && above.index <= 1 && isSiteName(above)) lineKinds.set(above.index, 'web');
+      if (kind === 'breadcrumb' && above && above.index <= 1 && isSiteName(doc, above)) lineKinds.set(above.index, 'web');
     }
     let group: Block[] = [];
     const flush = (): void => {
@@ -169,9 +169,10 @@ function reportLines(context: RuleContext, group: Block[], kinds: Map<number, Ki
   });
 }
 
-/** A short line without sentence punctuation: a site or body name. */
-function isSiteName(block: Block): boolean {
-  return !block.isHeading && block.text.length <= 30 && !/[，。；：、,;:!?！？]/.test(block.text);
+/** A short plain line without sentence punctuation that is not the report's title: a site name. */
+function isSiteName(doc: ReportDocument, block: Block): boolean {
+  if (block.isHeading || block.markdownDepth > 0 || doc.meta.titleBlocks.includes(block)) return false;
+  return block.text.length <= 30 && !/[，。；：、,;:!?！？]/.test(block.text) && !/报告|報告/.test(block.text);
 }
 
 /** Deletes the lines of first..last with their line breaks, leaving no extra blank line behind. */
@@ -203,8 +204,9 @@ function reportInline(context: RuleContext, hit: Hit): void {
   }
   if (hit.kind === 'entity') {
     const decoded = decodeEntity(hit.text);
-    // A non-breaking space between Chinese characters is no space at all in 公文.
-    const between = decoded === ' ' && isCjk(doc.text[hit.start - 1]) && isCjk(doc.text[hit.end]);
+    // A non-breaking space next to Chinese text or at a line end is no space at all in 公文.
+    const edge = (c: string | undefined): boolean => c === undefined || c === '\n' || c === '\r' || isCjk(c);
+    const between = decoded === ' ' && (edge(doc.text[hit.start - 1]) || edge(doc.text[hit.end]));
     const newText = between ? '' : decoded;
     context.report({
       start: hit.start,

@@ -109,12 +109,17 @@ async function seeds() {
         `rule ids ${wanted.join(', ')}`);
       const problems = [];
       const parts = exps.filter((e) => e.part && !e.absent).length;
-      const required = diags.filter((d) => ruleOf(d) === 'required-section').length;
-      if (required < parts) problems.push(`required-section: ${required} diagnostics for ${parts} missing parts`);
+      const required = diags.filter((d) => ruleOf(d) === 'required-section');
+      if (required.length < parts) problems.push(`required-section: ${required.length} diagnostics for ${parts} missing parts`);
+      // The part of a required-section diagnostic is in the LSP `data`, which the vscode API hides; its message quotes the part's name.
+      const aboutPart = (part) => required.filter((d) => config.partNames[part] && d.message.includes(`“${config.partNames[part]}”`));
       for (const e of exps) {
         const same = diags.filter((d) => ruleOf(d) === e.rule);
-        if (e.absent) {
-          // `part` is in the LSP diagnostic's data, which the vscode API does not expose; only rule-wide absences are checkable here.
+        if (e.part && config.partNames[e.part]) {
+          const found = aboutPart(e.part);
+          if (e.absent && found.length) problems.push(`unexpected required-section for ${e.part}: ${found[0].message}`);
+          if (!e.absent && !found.length) problems.push(`no required-section naming “${config.partNames[e.part]}” (${e.part}); required-section messages: ${required.map((d) => d.message).join(' | ') || 'none'}`);
+        } else if (e.absent) {
           if (!e.part && same.length) problems.push(`unexpected ${e.rule}: ${same.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}`).join(' ')}`);
         } else if (e.line !== undefined && !same.some((d) => satisfies(d, e, doc))) {
           problems.push(`no ${e.rule} covering line ${e.line} "${e.match}" (${e.rule} at ${same.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1}`).join(' ') || 'none'})`);

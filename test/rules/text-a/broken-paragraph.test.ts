@@ -31,6 +31,11 @@ describe('broken-paragraph', () => {
     assert.equal(applyFixes(text, fs).text, '一、主要举措和成效\n\n王鲍镇高度重视机关干部法治观念的树立，落实领导干部学法制度，扎实开展法治宣传教育活动及深入学习贯彻习近平法治思想。\n');
   });
 
+  it('joins across CRLF line breaks', () => {
+    const text = '一、主要举措和成效\r\n\r\n王鲍镇高度重视机关干部法治观念的树立，落实领导干部学法\r\n\r\n制度，扎实开展法治宣传教育活动。\r\n';
+    assert.equal(assertIdempotent(RULE, text), '一、主要举措和成效\r\n\r\n王鲍镇高度重视机关干部法治观念的树立，落实领导干部学法制度，扎实开展法治宣传教育活动。\r\n');
+  });
+
   it('does not flag headings, titles, complete paragraphs, new items, lists or a signature', () => {
     const text = [
       '王鲍镇',

@@ -74,6 +74,18 @@ describe('conversion-artifact', () => {
     assert.deepEqual(findings(RULE, text), []);
   });
 
+  it('works with CRLF line breaks and Markdown; code blocks are left alone', () => {
+    const crlf = '正文。\r\n\r\n扫一扫在手机打开当前页\r\n\r\n国务院部门网站\r\n';
+    assert.equal(assertIdempotent(RULE, crlf), '正文。\r\n');
+    const md = '# 小渡镇关于2022年法治政府建设情况的报告\n\n> 您当前的位置：首页 > 政务公开\n\n**一、主要举措和成效**\n\n正文内容。&nbsp;\n\n```\n&nbsp; [bookmark: _GoBack]\n```\n';
+    const fs = findings(RULE, md);
+    assert.deepEqual(fs.map((f) => f.line), [3, 7]);
+    assert.equal(
+      applyFixes(md, fs).text,
+      '# 小渡镇关于2022年法治政府建设情况的报告\n\n**一、主要举措和成效**\n\n正文内容。\n\n```\n&nbsp; [bookmark: _GoBack]\n```\n',
+    );
+  });
+
   it('users extend the list of chrome lines', () => {
     const text = '正文第一段。\n\n本站由小渡镇党政办维护\n\n正文第二段。';
     assert.deepEqual(findings(RULE, text), []);
