@@ -5,8 +5,9 @@
 // The same file is the body of the worker thread that checks large documents.
 import { version as VERSION } from '../../../package.json';
 import { isCheckWorker, runWorker } from './worker.js';
-import { serverRules } from './analysis.js';
+import { RULES } from '../rules/index.js';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { ruleDocsDir, writeRuleDocs } from './rule-docs.js';
 import { startServer } from './server.js';
 
@@ -24,7 +25,7 @@ function main(argv: string[]): void {
       process.exitCode = 2;
       return;
     }
-    const files = writeRuleDocs(dir, serverRules());
+    const files = writeRuleDocs(dir, RULES);
     process.stderr.write(`已写入 ${files.length} 个规则说明到 ${dir}\n`);
     return;
   }
@@ -40,7 +41,7 @@ function main(argv: string[]): void {
 /** The diagnostics link to dist/rules/<id>.md; a development build has none until written (packaging writes them). */
 function ensureRuleDocs(): void {
   try {
-    if (!existsSync(ruleDocsDir())) writeRuleDocs(ruleDocsDir(), serverRules());
+    if (!existsSync(path.join(ruleDocsDir(), `${RULES[0].id}.md`))) writeRuleDocs(ruleDocsDir(), RULES);
   } catch {
     // A read-only install: the links stay dead, the hovers still carry the text.
   }

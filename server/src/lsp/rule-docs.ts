@@ -2,7 +2,7 @@
 // links. The text comes from each rule's `docs` in the registry; the files
 // linked to are written next to the bundled server (dist/rules/<id>.md) by
 // `fazhi-lint-server --write-rule-docs DIR` (run by `npm run package`).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Rule } from '../engine/types.js';
@@ -41,6 +41,8 @@ export function ruleDocUri(id: string): string {
 
 export function writeRuleDocs(dir: string, rules: readonly Rule[]): string[] {
   mkdirSync(dir, { recursive: true });
+  // Pages of rules that no longer exist (or of the test-only rule) must not linger in the package.
+  for (const old of readdirSync(dir)) if (old.endsWith('.md')) rmSync(path.join(dir, old));
   const written: string[] = [];
   for (const rule of rules) {
     const file = path.join(dir, `${rule.id}.md`);
