@@ -26,6 +26,8 @@ export interface TestClient {
   applied: WorkspaceEdit[];
   logs: string[];
   stderr: string[];
+  /** The server's InitializeResult. */
+  initialized?: { capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } };
   /** What workspace/configuration returns for section fazhiLint. */
   settings: Record<string, unknown>;
   open(uri: string, text: string, languageId?: string): void;
@@ -36,7 +38,7 @@ export interface TestClient {
   stop(): Promise<void>;
 }
 
-export async function startClient(opts: { env?: Record<string, string>; rootUri?: string; settings?: Record<string, unknown> } = {}): Promise<TestClient> {
+export async function startClient(opts: { env?: Record<string, string>; rootUri?: string; settings?: Record<string, unknown>; pull?: boolean } = {}): Promise<TestClient> {
   const proc = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, ...opts.env }, stdio: 'pipe' });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const published: PublishDiagnosticsParams[] = [];
@@ -109,12 +111,12 @@ export async function startClient(opts: { env?: Record<string, string>; rootUri?
     return { applied: true };
   });
   conn.listen();
-  await conn.sendRequest('initialize', {
+  client.initialized = await conn.sendRequest('initialize', {
     processId: process.pid,
     rootUri: opts.rootUri ?? null,
     workspaceFolders: opts.rootUri ? [{ uri: opts.rootUri, name: 'ws' }] : null,
     capabilities: {
-      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, applyEdit: true },
+      workspace: { configuration: opts.pull !== false, didChangeWatchedFiles: { dynamicRegistration: true }, applyEdit: true },
       textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
     },
   });

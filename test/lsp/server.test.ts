@@ -34,16 +34,16 @@ describe('language server over stdio', function () {
   });
 
   it('initializes with the features it implements', async () => {
-    const probe = await startClient();
-    try {
-      const init = (await probe.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} }).catch((e) => e)) as unknown;
-      // A second initialize is a protocol error, but the server must not die from it.
-      assert.ok(init);
-      const symbols = await probe.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///nonexistent.md' } });
-      assert.deepEqual(symbols, []);
-    } finally {
-      await probe.stop();
-    }
+    const caps = c.initialized!.capabilities as Record<string, any>;
+    assert.equal(c.initialized!.serverInfo?.name, 'fazhi-lint');
+    assert.equal(caps.positionEncoding, 'utf-16');
+    assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2 });
+    assert.ok(caps.codeActionProvider.codeActionKinds.includes('source.fixAll.fazhi-lint'));
+    assert.ok(caps.codeActionProvider.codeActionKinds.includes('quickfix'));
+    assert.ok(caps.documentSymbolProvider && caps.hoverProvider && caps.foldingRangeProvider);
+    assert.deepEqual(caps.executeCommandProvider.commands, ['fazhi-lint.server.fixAll', 'fazhi-lint.server.convertScript', 'fazhi-lint.server.disableRuleInConfig']);
+    // Requests about documents it does not have are answered, not failed.
+    assert.deepEqual(await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///nonexistent.md' } }), []);
   });
 
   for (const file of seedFiles()) {
@@ -197,6 +197,23 @@ describe('language server over stdio', function () {
     });
   });
 
+  it('answers the compliance checklist and converts the document\'s script', async () => {
+    const file = '003_1ada4594c569a830.txt';
+    const uri = seedUri(file);
+    const text = readSeed(file);
+    c.open(uri, text);
+    const list = (await c.conn.sendRequest('fazhi-lint/checklist', { uri })) as { part: string; present: boolean }[];
+    assert.deepEqual(list.map((i) => [i.part, i.present]), [
+      ['measures', true], ['shortcomings', true], ['first-responsible', false], ['next-year', true], ['other', false],
+    ]);
+    const applied = c.applied.length;
+    const r = (await c.conn.sendRequest('workspace/executeCommand', { command: 'fazhi-lint.server.convertScript', arguments: [uri, 'simplified'] })) as { changed: boolean };
+    assert.equal(r.changed, true);
+    const { toSimplified } = await import('../../server/src/engine/script.js');
+    assert.equal(applyTextEdits(text, c.applied[applied].changes![uri]), toSimplified(text));
+    c.close(uri);
+  });
+
   it('shows the five parts as document symbols, named as the regulation names them', async () => {
     const file = '004_e2661321fbbd4b8b.txt';
     const uri = seedUri(file);
@@ -337,6 +354,24 @@ describe('language server configuration', function () {
       p = await c.diagnostics(uri, { since });
       const again = p.diagnostics.filter((d) => d.code === 'required-section');
       assert.ok(again.length > 0 && again.every((d: Diagnostic) => d.severity === 2));
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('takes settings pushed with didChangeConfiguration from clients without workspace/configuration', async () => {
+    const c = await startClient({ pull: false });
+    try {
+      const uri = seedUri('004_e2661321fbbd4b8b.txt');
+      const text = readSeed('004_e2661321fbbd4b8b.txt');
+      let since = c.published.length;
+      c.open(uri, text);
+      let p = await c.diagnostics(uri, { since });
+      assert.ok(p.diagnostics.some((d) => d.code === 'cjk-spacing'));
+      since = c.published.length;
+      void c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { fazhiLint: { rules: { 'cjk-spacing': 'off' } } } });
+      p = await c.diagnostics(uri, { since });
+      assert.deepEqual(diagKeys(p), engineKeys(text, { rules: { 'cjk-spacing': 'off' } }));
     } finally {
       await c.stop();
     }

@@ -103,12 +103,15 @@ export function codeActions(
       diagnostics: [d],
       edit: { changes: { [uri]: toTextEdits(doc, [{ start: lineStart, end: lineStart, newText: `${indent}<!-- fazhi-lint-disable-next-line ${f.rule} -->\n` }]) } },
     });
-    actions.push({
-      title: `在工作区配置中停用规则 ${f.rule}（disable ${f.rule} in .fazhi-lint.json）`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [d],
-      command: { title: `停用 ${f.rule}`, command: SERVER_COMMANDS.disableRuleInConfig, arguments: [uri, f.rule] },
-    });
+    // A config file needs a folder: only for documents saved on disk.
+    if (uri.startsWith('file:')) {
+      actions.push({
+        title: `在工作区配置中停用规则 ${f.rule}（disable ${f.rule} in .fazhi-lint.json）`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        command: { title: `停用 ${f.rule}`, command: SERVER_COMMANDS.disableRuleInConfig, arguments: [uri, f.rule] },
+      });
+    }
   }
   const fixable = findings.filter((f) => f.fix && f.fix.edits.length);
   if (fixable.length) {

@@ -33,6 +33,9 @@ const MAX_GAP = DATA.maxGap;
 const MAX_EXAMPLES = 3;
 
 const isHan = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+/** Full-width punctuation no other rule edits: ，。、；：！？（）《》〈〉【】「」 and curly quotes. */
+const JOINABLE_PUNCTUATION = new Set([...'，。、；：！？（）《》〈〉【】「」『』“”‘’'].map((c) => c.charCodeAt(0)));
+const isJoinable = (c: number): boolean => isHan(c) || JOINABLE_PUNCTUATION.has(c);
 
 const rule: Rule = {
   id: 'mixed-script',
@@ -226,9 +229,10 @@ function contextWord(view: string, run: Run): string {
 }
 
 /**
- * Edits converting a line: runs joined across Han characters (fewer edits on a
- * 10 MB document) but never across punctuation, digits or spaces, which other
- * rules edit (date-format, halfwidth-punctuation), nor across pinyin annotations.
+ * Edits converting a line: runs joined across Han characters and full-width
+ * punctuation (fewer edits on a 10 MB document) but never across ASCII, digits,
+ * spaces or dashes, which other rules edit (date-format, halfwidth-punctuation,
+ * cjk-spacing), nor across pinyin annotations.
  */
 function lineEdits(context: RuleContext, line: LineScan): OffsetEdit[] {
   const { runs, converted } = line;
@@ -242,7 +246,7 @@ function lineEdits(context: RuleContext, line: LineScan): OffsetEdit[] {
   };
   for (let i = 1; i < runs.length; i++) {
     let allHan = true;
-    for (let j = end; j < runs[i].start && allHan; j++) allHan = isHan(view.charCodeAt(j));
+    for (let j = end; j < runs[i].start && allHan; j++) allHan = isJoinable(view.charCodeAt(j));
     if (allHan) end = runs[i].end;
     else {
       push();
@@ -252,6 +256,32 @@ function lineEdits(context: RuleContext, line: LineScan): OffsetEdit[] {
   }
   push();
   return merged.flatMap((r) => runEdits(context, r));
+}
+
+/**
+ * One edit converting a line from its first to its last run, pinyin
+ * annotations kept as they are (pinyin-residue deletes them). Used for the
+ * per-line fix of a document in the other script: the document fix, with
+ * fine-grained edits, is the one fix-all applies. Undefined where code or a
+ * URL lies inside or the conversion changed the length.
+ */
+function singleLineEdit(context: RuleContext, line: LineScan): OffsetEdit[] | undefined {
+  const { doc } = context;
+  const { runs, converted } = line;
+  if (converted === undefined) return undefined;
+  const viewStart = runs[0].start;
+  const viewEnd = runs[runs.length - 1].end;
+  const { start, end } = doc.prose.rangeToSource(viewStart, viewEnd);
+  if (doc.isIgnored(start, end)) return undefined;
+  const parts: string[] = [];
+  let cursor = start;
+  for (const p of sourcePieces(doc.prose.removed, (v) => doc.prose.toSource(v), viewStart, viewEnd)) {
+    parts.push(doc.text.slice(cursor, p.start)); // an annotation between two pieces, kept
+    const from = p.viewStart - line.start;
+    parts.push(converted.slice(from, from + (p.end - p.start)));
+    cursor = p.end;
+  }
+  return [{ start, end, newText: parts.join('') }];
 }
 
 function reportDocument(context: RuleContext, lines: LineScan[], other: number, han: number): void {
@@ -265,6 +295,7 @@ function reportDocument(context: RuleContext, lines: LineScan[], other: number, 
     const { runs } = line;
     const edits = lineEdits(context, line);
     allEdits.push(...edits);
+    const lineFix = singleLineEdit(context, line) ?? edits;
     const first = runSource(context, runs[0]);
     const last = runSource(context, runs[runs.length - 1]);
     const examples = runs.slice(0, MAX_EXAMPLES).map((r) => `“${r.text}”`).join('');
@@ -273,7 +304,7 @@ function reportDocument(context: RuleContext, lines: LineScan[], other: number, 
       start: first.start,
       end: last.end,
       message: `本行有${runs.length}处${otherName}字（如${examples}${runs.length > MAX_EXAMPLES ? '等' : ''}），应使用${targetName}字。`,
-      fix: { title: `将本行转换为${targetName}`, edits },
+      fix: { title: `将本行转换为${targetName}`, edits: lineFix },
       data: { scope: 'line', runs: runs.length, characters: count, script: target },
     });
   }

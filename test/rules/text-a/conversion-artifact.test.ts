@@ -53,7 +53,7 @@ describe('conversion-artifact', () => {
   });
 
   it('groups consecutive chrome lines and keeps one blank line between the paragraphs around them', () => {
-    const text = '第一段。\n\n字体：【大 中 小】\n\n浏览次数：1234\n\n打印本页 关闭窗口\n第二段。\n';
+    const text = '第一段。\n\n字体：【大 中 小】\n\n浏览次数：1234\n\n打印本页 关闭窗口\n\n主办单位：潼南区小渡镇人民政府\n\n版权所有 © 2023\n第二段。\n';
     const fs = findings(RULE, text);
     assert.equal(fs.length, 1);
     assert.equal(applyFixes(text, fs).text, '第一段。\n\n第二段。\n');
@@ -70,6 +70,8 @@ describe('conversion-artifact', () => {
       '其他网站转载本报告的，应注明出处并保持原文完整，不得修改任何文字内容和数据。',
       '2023年2月14日',
       '联系电话：0523-87654321',
+      '主办单位要切实履行主体责任，承办单位积极配合。',
+      '网站地图和联系我们栏目已更新，方便群众查询办事指南。',
     ].join('\n\n');
     assert.deepEqual(findings(RULE, text), []);
   });

@@ -65,6 +65,14 @@ describe('mixed-script', () => {
     });
   }
 
+  it('seed 003: a line fix converts the line and keeps its pinyin annotations (pinyin-residue deletes them)', () => {
+    const text = seed('003');
+    const line2 = findings(RULE, text).find((f) => f.data.scope === 'line' && f.line === 2)!;
+    const fixed = applyFixes(text, [line2]).text;
+    assert.equal(fixed.split('\n')[1], '一、2023年推进法治政府建设(shè)的主要举措和成效');
+    assert.deepEqual(fixed.split('\n').slice(2), text.split('\n').slice(2));
+  });
+
   it('seed 000 line 3: the line finding covers 干部 (left in a traditional text)', () => {
     const text = seed('000');
     const at = text.indexOf('干部');
