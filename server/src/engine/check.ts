@@ -50,7 +50,9 @@ export function lint(text: string, rules: readonly Rule[], config?: ConfigObject
         const from = doc.lines.position(start);
         if (suppressions.isSuppressed(rule.id, from.line - 1)) return;
         const to = doc.lines.position(end);
-        findings.push({
+        // Built as one literal plus an assignment, not with object spread: spreading into an object literal
+        // costs microseconds per finding in V8, and documents such as seed 000 have thousands of edits.
+        const finding: Finding = {
           rule: rule.id,
           severity,
           message: r.message,
@@ -61,8 +63,9 @@ export function lint(text: string, rules: readonly Rule[], config?: ConfigObject
           endLine: to.line,
           endColumn: to.column,
           data: r.data ?? {},
-          ...(r.fix ? { fix: { title: r.fix.title, edits: r.fix.edits.map((e) => positionEdit(doc.lines, e)) } } : {}),
-        });
+        };
+        if (r.fix) finding.fix = { title: r.fix.title, edits: r.fix.edits.map((e) => positionEdit(doc.lines, e)) };
+        findings.push(finding);
       },
     };
     try {
@@ -78,5 +81,6 @@ export function lint(text: string, rules: readonly Rule[], config?: ConfigObject
 function positionEdit(lines: LineIndex, e: { start: number; end: number; newText: string }): PositionedEdit {
   const from = lines.position(e.start);
   const to = lines.position(e.end);
-  return { ...e, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+  // Same keys in the same order as `{ ...e, line, … }` for an OffsetEdit, without the slow spread.
+  return { start: e.start, end: e.end, newText: e.newText, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
 }

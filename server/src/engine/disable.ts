@@ -47,11 +47,35 @@ export function parseSuppressions(text: string, lines: LineIndex): Suppressions 
     }
   }
   for (const [rule, since] of openSince) add(rule, since, Number.MAX_SAFE_INTEGER);
-  const covered = (list: [number, number][] | undefined, line: number) =>
-    !!list && list.some(([a, b]) => line >= a && line <= b);
+  // Sorted and merged, so that each finding costs a binary search, not a walk over every directive.
+  for (const [rule, list] of intervals) intervals.set(rule, mergeIntervals(list));
+  const covered = (list: [number, number][] | undefined, line: number): boolean => {
+    if (!list) return false;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid][1] < line) lo = mid + 1;
+      else if (list[mid][0] > line) hi = mid - 1;
+      else return true;
+    }
+    return false;
+  };
   return {
     isSuppressed(rule: string, line: number): boolean {
       return covered(intervals.get(ALL), line) || covered(intervals.get(rule), line);
     },
   };
+}
+
+/** The union of inclusive line intervals as sorted, disjoint intervals. */
+function mergeIntervals(list: [number, number][]): [number, number][] {
+  const sorted = [...list].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: [number, number][] = [];
+  for (const [a, b] of sorted) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
 }

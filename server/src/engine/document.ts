@@ -11,6 +11,7 @@ import { TextView, type RemovedSpan } from './text-view.js';
 import { PINYIN_ANNOTATION } from './pinyin.js';
 import { buildOutline, type Outline } from './outline.js';
 import { inferMeta, type ReportMeta } from './meta.js';
+import { toScript } from './script.js';
 import type { PartId } from './types.js';
 
 export type Script = 'simplified' | 'traditional';
@@ -78,11 +79,20 @@ export interface ReportDocument {
   isIgnored(start: number, end?: number): boolean;
   /** The block containing the offset, if any. */
   blockAt(offset: number): Block | undefined;
+  /**
+   * `prose.text` converted into `script` with opencc (phrase-level), computed lazily on first use and
+   * cached for this document, so that the rules comparing scripts or matching names in simplified form
+   * share one conversion instead of converting the text each. opencc converts line by line (no dictionary
+   * entry spans a line break), so line i of the result is line i of the view converted; offsets agree
+   * wherever the lengths do (check before relying on them).
+   */
+  proseIn(script: Script): string;
 }
 
 export function buildDocument(text: string, settings: DocumentSettings): ReportDocument {
   const lines = new LineIndex(text);
   const mdast = unified().use(remarkParse).parse(text) as Root;
+  if (text.charCodeAt(0) === 0xfeff) shiftPastBom(mdast);
   const ignored = collectIgnored(text, mdast);
   const blocks = collectBlocks(text, lines, ignored);
   const removed: RemovedSpan[] = [];
@@ -92,6 +102,7 @@ export function buildDocument(text: string, settings: DocumentSettings): ReportD
   const meta = inferMeta(text, blocks, outline, settings);
 
   const blockStarts = blocks.map((b) => b.start);
+  const converted = new Map<Script, string>();
   return {
     text,
     lines,
@@ -129,11 +140,33 @@ export function buildDocument(text: string, settings: DocumentSettings): ReportD
       const b = blocks[found];
       return offset <= b.end ? b : undefined;
     },
+    proseIn(script: Script): string {
+      let out = converted.get(script);
+      if (out === undefined) converted.set(script, (out = toScript(script, prose.text)));
+      return out;
+    },
   };
 }
 
 const URL_RE = /\b(?:https?|ftp):\/\/[^\s<>"'，。；、）】》]+|\bwww\.[a-z0-9-]+\.[^\s<>"'，。；、）】》]+/gi;
 const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+// Every line inside must look like YAML (key: value, indented, list item, comment, blank), so a report that
+// merely starts with a --- rule does not lose its text.
+// The alternatives start differently (no backtracking blow-up on a long unclosed block).
+const FRONT_MATTER = /^\ufeff?---[ \t]*\r?\n(?:(?:[\w\u4e00-\u9fa5][\w\u4e00-\u9fa5-]{0,39}[ \t]*:(?:[ \t][^\r\n]*)?|[ \t]+\S[^\r\n]*|-[ \t][^\r\n]*|#[^\r\n]*|[ \t]*)\r?\n)*?(?:---|\.\.\.)[ \t]*(?=\r?\n|$)/;
+
+/** micromark drops a leading BOM and counts offsets without it; shift them back onto the text as given. */
+function shiftPastBom(root: Root): void {
+  const visit = (node: Root | RootContent): void => {
+    for (const point of [node.position?.start, node.position?.end]) {
+      if (!point || point.offset === undefined) continue;
+      point.offset += 1;
+      if (point.line === 1) point.column += 1;
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(root);
+}
 
 function collectIgnored(text: string, root: Root): { start: number; end: number }[] {
   const ranges: { start: number; end: number }[] = [];
@@ -157,6 +190,9 @@ function collectIgnored(text: string, root: Root): { start: number; end: number 
     if ('children' in node) for (const child of node.children) visit(child);
   };
   visit(root);
+  // YAML front matter (---…--- at the very start); remark-parse without remark-frontmatter reads it as a heading.
+  const front = FRONT_MATTER.exec(text);
+  if (front) ranges.push({ start: 0, end: front[0].length });
   for (const re of [URL_RE, EMAIL_RE]) for (const m of text.matchAll(re)) ranges.push({ start: m.index!, end: m.index! + m[0].length });
   ranges.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: { start: number; end: number }[] = [];
@@ -207,6 +243,16 @@ function collectBlocks(text: string, lines: LineIndex, ignored: { start: number;
     if (SETEXT.test(raw) && blocks.length > 0 && !blankBefore && blocks[blocks.length - 1].line === line - 1 && !raw.includes(' -')) {
       blocks[blocks.length - 1].markdownDepth = raw.trim()[0] === '=' ? 1 : 2;
       continue;
+    }
+    // A bold numbered heading (**一、主要举措和成效**, as Word → Markdown conversions write headings) or bold
+    // run-in heading (**（一）加强组织领导。**正文): the ** are markup, not part of the numbering.
+    const bold = /^(\*\*|__)(?=\S)/.exec(text.slice(s, e));
+    if (bold && parseNumbering(text.slice(s + 2, e))) {
+      const close = text.indexOf(bold[1], s + 2);
+      if (close > s + 2 && close < e) {
+        if (close === e - 2) e -= 2;
+        s += 2;
+      }
     }
     const content = text.slice(s, e);
     const numbering = parseNumbering(content);

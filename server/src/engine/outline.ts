@@ -45,7 +45,8 @@ export function normalizeTitle(title: string): string {
 /** The heading part of a numbered paragraph: up to the first full stop/colon (run-in heading) or the whole block. */
 function headingTitle(block: Block, text: string): string {
   const content = text.slice(block.contentStart, block.end);
-  const stop = content.search(/[。：:；;！？!?]/);
+  // ** / __ end a bold run-in heading (**（一）加强组织领导**正文…).
+  const stop = content.search(/[。：:；;！？!?]|\*\*|__/);
   return (stop >= 0 ? content.slice(0, stop) : content).trim();
 }
 

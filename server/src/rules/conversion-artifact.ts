@@ -5,6 +5,7 @@
 import data from '../../../rules/conversion-artifact.json';
 import type { Rule, RuleContext, OffsetEdit } from '../engine/types.js';
 import type { Block, ReportDocument } from '../engine/document.js';
+import { matchAllFast } from './fast-match.js';
 
 type Kind = 'web' | 'metadata' | 'watermark' | 'word' | 'mojibake' | 'entity';
 
@@ -116,8 +117,8 @@ const rule: Rule = {
 function collectInline(doc: ReportDocument, compiled: Compiled): Hit[] {
   const hits: Hit[] = [];
   for (const { re, kind } of compiled.inline) {
-    re.lastIndex = 0;
-    for (const m of doc.text.matchAll(re)) {
+    // Some patterns open with a lookbehind: matchAllFast tries them only where a match can start.
+    for (const m of matchAllFast(doc.text, re)) {
       if (m[0].length === 0) continue;
       const start = m.index!;
       const end = start + m[0].length;

@@ -21,7 +21,9 @@ interface Clause {
   sentenceStart: boolean;
 }
 
-const SEPARATORS = /[，,；;。！？!?：:]/g;
+/** Clause separators ，,；;。！？!?：: as a table of code units (one array read per character). */
+const SEPARATORS = new Uint8Array(0x10000);
+for (const ch of '，,；;。！？!?：:') SEPARATORS[ch.charCodeAt(0)] = 1;
 const SENTENCE_END = /^[。！？!?；;]?$/;
 /** Shorter clauses do not start a repeated run (一是, 同时 repeat everywhere). */
 const MIN_KEY = 6;
@@ -55,7 +57,7 @@ const rule: Rule = {
     for (let i = 1; i < doc.blocks.length; i++) {
       const a = doc.blocks[i - 1];
       const b = doc.blocks[i];
-      if (normalize(a.text) !== normalize(b.text) || normalize(b.text).length < 2) continue;
+      if (!sameBlockText(a, b)) continue;
       barrier.add(b);
       report({
         start: b.start,
@@ -122,7 +124,19 @@ function partAt(doc: ReportDocument, offset: number): { part?: string } {
   return part ? { part } : {};
 }
 
+/** Identical adjacent blocks; for list items of one style (3. … / 4. …) the text after the marker. */
+function sameBlockText(a: Block, b: Block): boolean {
+  const item = a.numbering && b.numbering && a.numbering.style === b.numbering.style;
+  const ta = normalize(item ? a.text.slice(a.numbering!.marker.length) : a.text);
+  const tb = normalize(item ? b.text.slice(b.numbering!.marker.length) : b.text);
+  return ta === tb && tb.length >= 2;
+}
+
+/** Text that neither replacement below can change: no parenthesis (pinyin annotation), no white space. */
+const NOTHING_TO_NORMALIZE = /^[^(（\s\u3000]*$/;
+
 function normalize(s: string): string {
+  if (NOTHING_TO_NORMALIZE.test(s)) return s;
   return s.replace(PINYIN_ANNOTATION, '').replace(/[\s\u3000]+/g, '');
 }
 
@@ -138,20 +152,24 @@ function collectClauses(doc: ReportDocument, barrier: Set<Block>): Clause[] {
   for (const block of doc.blocks) {
     // Heading text repeats legitimately (（一）加强组织领导 in two parts); it also stops a run.
     const headingEnd = titleEnd.get(block) ?? block.start;
+    const barred = barrier.has(block);
     let cursor = block.start;
     let sentenceStart = true;
-    const push = (end: number, sep: string) => {
-      const raw = doc.text.slice(cursor, end);
-      const skip = barrier.has(block) || cursor < headingEnd || doc.isIgnored(cursor, Math.max(end, cursor + 1));
-      out.push({ key: skip ? '' : normalize(raw), block, start: cursor, end, sep, sentenceStart });
-      sentenceStart = /[。！？!?；;]/.test(sep);
+    // Each separator ends a clause; the text after the last one (if any) is the block's last clause.
+    for (let end = block.start; end <= block.end; end++) {
+      const last = end === block.end;
+      if (last ? cursor >= block.end : !SEPARATORS[doc.text.charCodeAt(end)]) continue;
+      const sep = last ? '' : doc.text[end];
+      const skip = barred || cursor < headingEnd || doc.isIgnored(cursor, Math.max(end, cursor + 1));
+      out.push({ key: skip ? '' : normalize(doc.text.slice(cursor, end)), block, start: cursor, end, sep, sentenceStart });
+      sentenceStart = SENTENCE_STOPS.includes(sep) && sep !== '';
       cursor = end + sep.length;
-    };
-    for (const m of block.text.matchAll(SEPARATORS)) push(block.start + m.index!, m[0]);
-    if (cursor < block.end) push(block.end, '');
+    }
   }
   return out;
 }
+
+const SENTENCE_STOPS = '。！？!?；;';
 
 function deleteLineFix(doc: ReportDocument, block: Block): Fix {
   const { lines, text } = doc;

@@ -9,7 +9,6 @@ import { toSimplified, toTraditional } from '../engine/script.js';
 import { topSectionOf } from '../engine/outline.js';
 
 type Level = keyof typeof data.levels;
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const BEFORE = 8;
 const AFTER = 12;
 
@@ -42,7 +41,8 @@ const rule: Rule = {
     });
     const text = prose.text;
     // One conversion of the whole text when it keeps offsets (it almost always does); else per window.
-    const whole = toSimplified(text);
+    // The conversion is the document's (doc.proseIn), shared with mixed-script.
+    const whole = doc.proseIn('simplified');
     const simplified = whole.length === text.length ? whole : undefined;
     const seen = new Set<number>();
     const mentions = new Map<string, number>();
@@ -58,9 +58,12 @@ const rule: Rule = {
       const suffixEnd = suffixAt + m[0].length;
       // The proper name: Han characters before the suffix, up to a stop character.
       let s = suffixAt;
-      while (s > 0 && suffixAt - s < data.maxNameLength && HAN.test(window[s - 1]) && !data.stopChars.includes(window[s - 1])) s--;
+      while (s > 0 && suffixAt - s < data.maxNameLength && isHan(window.charCodeAt(s - 1)) && !data.stopChars.includes(window[s - 1])) s--;
+      // A stop word only moves s forward, so a name already too short stays too short.
+      if (suffixAt - s < 2) continue;
       // "形成镇党委", "进一步完善镇政府": 镇 abbreviates the body itself after a verb; the name starts after it.
-      for (const w of data.stopWords) {
+      for (const k of stopWordCandidates(window, s, suffixAt)) {
+        const w = STOP_WORDS[k];
         const i = window.lastIndexOf(w, suffixAt - w.length);
         if (i >= s - w.length + 1 && i + w.length > s) s = i + w.length;
       }
@@ -105,6 +108,36 @@ const rule: Rule = {
     }
   },
 };
+
+const STOP_WORDS: string[] = data.stopWords;
+const MAX_STOP_WORD = Math.max(0, ...STOP_WORDS.map((w) => w.length));
+/** Indices of the stop words by their last code unit. */
+const STOP_WORDS_BY_LAST = new Map<number, number[]>();
+STOP_WORDS.forEach((w, k) => {
+  if (!w) return;
+  const c = w.charCodeAt(w.length - 1);
+  if (!STOP_WORDS_BY_LAST.has(c)) STOP_WORDS_BY_LAST.set(c, []);
+  STOP_WORDS_BY_LAST.get(c)!.push(k);
+});
+const ALL_STOP_WORDS = STOP_WORDS.map((_, k) => k);
+
+/**
+ * The stop words, in list order, that can move the name start s: only a word ending inside the name
+ * (its last character in window[s, suffixAt)) can, since s only grows. Near the window start (s small) the
+ * not-found case (-1) can pass the test too, so every word is tried there, as a plain loop would.
+ */
+function stopWordCandidates(window: string, s: number, suffixAt: number): number[] {
+  if (s <= MAX_STOP_WORD) return ALL_STOP_WORDS;
+  let out: number[] | undefined;
+  for (let p = s; p < suffixAt; p++) {
+    const ks = STOP_WORDS_BY_LAST.get(window.charCodeAt(p));
+    if (ks) out = out ? [...out, ...ks] : ks;
+  }
+  if (!out) return [];
+  return out.length > 1 ? [...new Set(out)].sort((a, b) => a - b) : out;
+}
+
+const isHan = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 
 function partAt(outline: Parameters<typeof topSectionOf>[0], offset: number): { part?: string } {
   const part = topSectionOf(outline, offset)?.part;

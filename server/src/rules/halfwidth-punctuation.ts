@@ -26,7 +26,8 @@ const rule: Rule = {
   },
   check({ doc, report }) {
     const leftToNumbering = mixedMarkers(doc);
-    for (const pb of proseBlocks(doc)) checkBlock(doc, pb, report, leftToNumbering.has(pb.block));
+    const checkBlock = blockChecker(doc, report);
+    for (const pb of proseBlocks(doc)) checkBlock(pb, leftToNumbering.has(pb.block));
   },
 };
 
@@ -55,6 +56,16 @@ function mixedMarkers(doc: ReportDocument): Set<Block> {
 /** Code units the scan stops at (a table, so the per-character cost is one array read). */
 const RELEVANT = new Uint8Array(0x10000);
 for (const ch of ',:;!?()（）“”"') RELEVANT[ch.charCodeAt(0)] = 1;
+/** The scan's character classes in one table (Han, ASCII letter, RELEVANT, else 0): one array read per character. */
+const HAN_CLASS = 1;
+const LATIN_CLASS = 2;
+const RELEVANT_CLASS = 3;
+const CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (isHan(c)) CLASS[c] = HAN_CLASS;
+  else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) CLASS[c] = LATIN_CLASS;
+  else if (RELEVANT[c]) CLASS[c] = RELEVANT_CLASS;
+}
 
 interface Open {
   at: number; // view offset
@@ -64,10 +75,15 @@ interface Open {
   latinBefore: number;
 }
 
-function checkBlock(doc: ReportDocument, pb: ProseBlock, report: (r: Report) => void, skipMarker: boolean): void {
+/**
+ * The per-block scan. Its helpers are made once per document, not once per block (closures are not free,
+ * and a report has thousands of blocks); they read the current block's range from `start` and `end`.
+ */
+function blockChecker(doc: ReportDocument, report: (r: Report) => void): (pb: ProseBlock, skipMarker: boolean) => void {
   const view = doc.prose;
   const text = view.text;
-  const { start, end } = pb;
+  let start = 0;
+  let end = 0;
   const code = (i: number) => (i >= start && i < end ? text.charCodeAt(i) : 0);
   const ignored = (i: number) => {
     const s = view.toSource(i);
@@ -118,99 +134,104 @@ function checkBlock(doc: ReportDocument, pb: ProseBlock, report: (r: Report) => 
     });
   };
 
-  const parens: Open[] = [];
-  const quotes: Open[] = [];
-  let han = 0;
-  let latin = 0;
   /** A pair is Chinese when a CJK character touches it outside, or its content is more Chinese than Latin ("(with 原因 paragraph)" is not). */
-  const chinesePair = (open: Open, close: number) =>
+  const chinesePair = (open: Open, close: number, han: number, latin: number) =>
     isCjkContext(code(open.at - 1)) || isCjkContext(code(close + 1)) || han - open.hanBefore > latin - open.latinBefore;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (isHan(c)) {
-      han++;
-      continue;
-    }
-    if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) {
-      latin++;
-      continue;
-    }
-    if (!RELEVANT[c]) continue;
-    const ch = text[i];
-    switch (ch) {
-      case ',':
-      case ':':
-      case ';':
-      case '!':
-      case '?': {
-        const prev = code(i - 1);
-        const next = code(i + 1);
-        if (!isCjkContext(prev) && !isCjkContext(next)) break;
-        if ((ch === ',' || ch === ':') && isDigit(prev) && isDigit(next)) break; // 1,000  9:30  1:2
-        if (ch === '!' && next === 0x5b /* [ */) break; // ![image](…)
-        if (ch === ';' && /&#?[a-zA-Z0-9]{1,8}$/.test(text.slice(Math.max(start, i - 10), i))) break; // &nbsp;
-        if (ignored(i)) break;
-        single(i, FULL[ch], false);
-        break;
+
+  return (pb: ProseBlock, skipMarker: boolean): void => {
+    start = pb.start;
+    end = pb.end;
+    const parens: Open[] = [];
+    const quotes: Open[] = [];
+    let han = 0;
+    let latin = 0;
+    for (let i = start; i < end; i++) {
+      const kind = CLASS[text.charCodeAt(i)];
+      if (kind === 0) continue;
+      if (kind === HAN_CLASS) {
+        han++;
+        continue;
       }
-      case '(':
-      case '（':
-        parens.push({ at: i, ascii: ch === '(', hanBefore: han, latinBefore: latin });
-        break;
-      case ')':
-      case '）': {
-        const open = parens.pop();
-        const asciiClose = ch === ')';
-        if (!open) {
-          if (asciiClose && !isEnumerator(text, start, i) && (isHan(code(i - 1)) || isCjkContext(code(i + 1))) && !ignored(i))
-            single(i, '）', false);
+      if (kind === LATIN_CLASS) {
+        latin++;
+        continue;
+      }
+      const ch = text[i];
+      switch (ch) {
+        case ',':
+        case ':':
+        case ';':
+        case '!':
+        case '?': {
+          const prev = code(i - 1);
+          const next = code(i + 1);
+          if (!isCjkContext(prev) && !isCjkContext(next)) break;
+          if ((ch === ',' || ch === ':') && isDigit(prev) && isDigit(next)) break; // 1,000  9:30  1:2
+          if (ch === '!' && next === 0x5b /* [ */) break; // ![image](…)
+          if (ch === ';' && /&#?[a-zA-Z0-9]{1,8}$/.test(text.slice(Math.max(start, i - 10), i))) break; // &nbsp;
+          if (ignored(i)) break;
+          single(i, FULL[ch], false);
           break;
         }
-        if (!open.ascii && !asciiClose) break;
-        const hanInside = han - open.hanBefore;
-        if (!chinesePair(open, i)) break;
-        // A toneless annotation such as 的(de): pinyin residue, not a bracket.
-        if (open.ascii && asciiClose && hanInside === 0 && isHan(code(open.at - 1)) && /^[a-zü]{1,6}$/.test(text.slice(open.at + 1, i))) break;
-        if (ignored(open.at) || ignored(i)) break;
-        if (skipMarker && open.at === pb.start && i === pb.start + pb.block.numbering!.marker.length - 1) break;
-        if (open.ascii && asciiClose) pair(open.at, i, '（', '）');
-        else if (open.ascii) single(open.at, '（', true);
-        else single(i, '）', false);
-        break;
-      }
-      case '“':
-        quotes.push({ at: i, ascii: false, hanBefore: han, latinBefore: latin });
-        break;
-      case '”': {
-        const open = quotes.pop();
-        // "一员多能” — an ASCII opener closed by a curly quote.
-        if (open?.ascii && !ignored(open.at)) single(open.at, '“', true);
-        break;
-      }
-      case '"': {
-        const open = quotes.pop();
-        if (!open) {
-          if (!isDigit(code(i - 1))) quotes.push({ at: i, ascii: true, hanBefore: han, latinBefore: latin }); // 15" is inches
+        case '(':
+        case '（':
+          parens.push({ at: i, ascii: ch === '(', hanBefore: han, latinBefore: latin });
+          break;
+        case ')':
+        case '）': {
+          const open = parens.pop();
+          const asciiClose = ch === ')';
+          if (!open) {
+            if (asciiClose && !isEnumerator(text, start, i) && (isHan(code(i - 1)) || isCjkContext(code(i + 1))) && !ignored(i))
+              single(i, '）', false);
+            break;
+          }
+          if (!open.ascii && !asciiClose) break;
+          const hanInside = han - open.hanBefore;
+          if (!chinesePair(open, i, han, latin)) break;
+          // A toneless annotation such as 的(de): pinyin residue, not a bracket.
+          if (open.ascii && asciiClose && hanInside === 0 && isHan(code(open.at - 1)) && /^[a-zü]{1,6}$/.test(text.slice(open.at + 1, i))) break;
+          if (ignored(open.at) || ignored(i)) break;
+          if (skipMarker && open.at === pb.start && i === pb.start + pb.block.numbering!.marker.length - 1) break;
+          if (open.ascii && asciiClose) pair(open.at, i, '（', '）');
+          else if (open.ascii) single(open.at, '（', true);
+          else single(i, '）', false);
           break;
         }
-        if (!open.ascii) {
-          // “一员多能" — an ASCII closer.
-          if (!ignored(i)) single(i, '”', false);
+        case '“':
+          quotes.push({ at: i, ascii: false, hanBefore: han, latinBefore: latin });
+          break;
+        case '”': {
+          const open = quotes.pop();
+          // "一员多能” — an ASCII opener closed by a curly quote.
+          if (open?.ascii && !ignored(open.at)) single(open.at, '“', true);
           break;
         }
-        if (chinesePair(open, i) && !ignored(open.at) && !ignored(i)) pair(open.at, i, '“', '”');
-        break;
+        case '"': {
+          const open = quotes.pop();
+          if (!open) {
+            if (!isDigit(code(i - 1))) quotes.push({ at: i, ascii: true, hanBefore: han, latinBefore: latin }); // 15" is inches
+            break;
+          }
+          if (!open.ascii) {
+            // “一员多能" — an ASCII closer.
+            if (!ignored(i)) single(i, '”', false);
+            break;
+          }
+          if (chinesePair(open, i, han, latin) && !ignored(open.at) && !ignored(i)) pair(open.at, i, '“', '”');
+          break;
+        }
       }
     }
-  }
-  for (const open of parens) {
-    if (open.ascii && (isCjkContext(code(open.at - 1)) || isHan(code(open.at + 1))) && !ignored(open.at)) single(open.at, '（', true);
-  }
-  for (const open of quotes) {
-    if (!open.ascii || ignored(open.at)) continue;
-    if (isHan(code(open.at + 1))) single(open.at, '“', true);
-    else if (isHan(code(open.at - 1))) single(open.at, '”', false);
-  }
+    for (const open of parens) {
+      if (open.ascii && (isCjkContext(code(open.at - 1)) || isHan(code(open.at + 1))) && !ignored(open.at)) single(open.at, '（', true);
+    }
+    for (const open of quotes) {
+      if (!open.ascii || ignored(open.at)) continue;
+      if (isHan(code(open.at + 1))) single(open.at, '“', true);
+      else if (isHan(code(open.at - 1))) single(open.at, '”', false);
+    }
+  };
 }
 
 export default rule;

@@ -5,8 +5,8 @@ import type { Block, ReportDocument } from '../engine/document.js';
 import { chineseNumeralValue } from '../engine/numbering.js';
 import { topSectionOf } from '../engine/outline.js';
 
-/** N是 at the start of a block or after punctuation/space (统一是, 唯一是 are words, not items). */
-const ITEM = /(?<=^|[，,。；;：:！？!?、\s（(“"])([一二三四五六七八九十]{1,3})是/g;
+/** N是 at the start of a block or after punctuation/space (统一是, 唯一是 are words, not items); * and _ are Markdown emphasis (**一是**健全…). */
+const ITEM = /(?<=^|[，,。；;：:！？!?、\s（(“"*_])([一二三四五六七八九十]{1,3})是/g;
 
 const rule: Rule = {
   id: 'item-sequence',
@@ -49,6 +49,8 @@ const rule: Rule = {
 
 function itemsOf(doc: ReportDocument, block: Block) {
   const out: { numeral: string; start: number; end: number }[] = [];
+  // Every item ends in 是: most blocks are dismissed without running the regex (its lookbehind is slow).
+  if (!block.text.includes('是')) return out;
   // Match on the block's text: pinyin annotations (是(shì)) sit after the item, not inside "一是".
   for (const m of block.text.matchAll(ITEM)) {
     const start = block.start + m.index!;

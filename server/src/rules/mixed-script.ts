@@ -5,7 +5,7 @@
 // (干部 → 幹部 but 干涉 stays). A report mostly of the other script gets one
 // document-level finding plus one finding per line, not one per character.
 import type { Fix, OffsetEdit, Rule, RuleContext } from '../engine/types.js';
-import { convertForComparison, keepCommonTraditional, SCRIPT_NAMES, toScript } from '../engine/script.js';
+import { keepCommonTraditional, SCRIPT_NAMES, toScript } from '../engine/script.js';
 import { sourcePieces } from '../engine/pinyin.js';
 import type { Script } from '../engine/document.js';
 import data from '../../../rules/mixed-script.json';
@@ -51,18 +51,28 @@ const rule: Rule = {
     const { doc } = context;
     const target = doc.settings.script;
     const view = doc.prose.text;
+    // The view converted once per document (shared with other rules); opencc converts line by line, so
+    // the view and its conversion are walked line by line in step.
+    const convertedView = doc.proseIn(target);
     const lines: LineScan[] = [];
     let han = 0;
     let other = 0;
     let lineStart = 0;
+    let convertedStart = 0;
     while (lineStart <= view.length) {
       let lineEnd = view.indexOf('\n', lineStart);
       if (lineEnd < 0) lineEnd = view.length;
-      const result = scanLine(view, lineStart, lineEnd, target);
+      let convertedEnd = convertedView.indexOf('\n', convertedStart);
+      if (convertedEnd < 0) convertedEnd = convertedView.length;
+      const result = scanLine(view, lineStart, lineEnd, convertedView, convertedStart, convertedEnd, target);
       han += result.han;
       other += result.other;
-      if (result.runs.length) lines.push({ ...result, runs: result.runs.filter((r) => !ignored(context, r)) });
+      if (result.runs.length) {
+        result.runs = result.runs.filter((r) => !ignored(context, r));
+        lines.push(result);
+      }
       lineStart = lineEnd + 1;
+      convertedStart = convertedEnd + 1;
     }
     const allow = context.memo(`allow:${JSON.stringify(context.options.extend ?? null)}`, () => [
       ...DATA.allow,
@@ -92,8 +102,11 @@ interface LineScan {
   converted?: string;
 }
 
-/** Converts one line of the view and groups the changed characters into runs. */
-function scanLine(view: string, start: number, end: number, target: Script): LineScan {
+/**
+ * Groups the characters of one line of the view that its conversion (convertedView[cStart, cEnd), the same
+ * line of doc.proseIn(target)) changes into runs.
+ */
+function scanLine(view: string, start: number, end: number, convertedView: string, cStart: number, cEnd: number, target: Script): LineScan {
   const runs: Run[] = [];
   let han = 0;
   let other = 0;
@@ -106,7 +119,8 @@ function scanLine(view: string, start: number, end: number, target: Script): Lin
   }
   if (!hasHan) return { runs, han, other, start };
   const line = view.slice(start, end);
-  const converted = convertForComparison(target, line);
+  // What convertForComparison(target, line) returns: the line's conversion where it keeps the length.
+  const converted = cEnd - cStart === end - start ? convertedView.slice(cStart, cEnd) : undefined;
   if (converted === undefined) {
     // Length-changing conversion (rare): compare clause by clause, a changed clause is one run.
     let from = 0;
@@ -132,28 +146,25 @@ function groupRuns(line: string, converted: string, start: number): { runs: Run[
   let other = 0;
   let runStart = -1;
   let lastChanged = -1;
-  const close = (): void => {
-    if (runStart < 0) return;
-    runs.push({
-      start: start + runStart,
-      end: start + lastChanged + 1,
-      text: line.slice(runStart, lastChanged + 1),
-      converted: converted.slice(runStart, lastChanged + 1),
-    });
-    runStart = -1;
-  };
   for (let i = 0; i < line.length; i++) {
     const code = line.charCodeAt(i);
     const han_ = isHan(code);
     if (han_) han++;
-    if (converted[i] !== line[i]) {
+    if (converted.charCodeAt(i) !== code) {
       other++;
       if (runStart < 0) runStart = i;
       lastChanged = i;
-    } else if (runStart >= 0 && (!han_ || i - lastChanged > MAX_GAP)) close();
+    } else if (runStart >= 0 && (!han_ || i - lastChanged > MAX_GAP)) {
+      runs.push(makeRun(line, converted, start, runStart, lastChanged + 1));
+      runStart = -1;
+    }
   }
-  close();
+  if (runStart >= 0) runs.push(makeRun(line, converted, start, runStart, lastChanged + 1));
   return { runs, han, other };
+}
+
+function makeRun(line: string, converted: string, start: number, from: number, to: number): Run {
+  return { start: start + from, end: start + to, text: line.slice(from, to), converted: converted.slice(from, to) };
 }
 
 function refineTraditional(context: RuleContext, line: LineScan): LineScan {
@@ -162,7 +173,7 @@ function refineTraditional(context: RuleContext, line: LineScan): LineScan {
   const text = view.slice(line.start, line.start + line.converted.length);
   const refined = keepCommonTraditional(text, line.converted);
   const runs = groupRuns(text, refined, line.start).runs.filter((r) => !ignored(context, r));
-  return { ...line, runs, converted: refined };
+  return { runs, han: line.han, other: line.other, start: line.start, converted: refined };
 }
 
 /** Drops runs inside an allowed word (a name or quotation written in the other script on purpose). */
@@ -178,7 +189,7 @@ function dropAllowed(view: string, line: LineScan, allow: string[]): LineScan {
   }
   if (covered.length === 0) return line;
   const runs = line.runs.filter((r) => !covered.some((c) => c.start <= r.start && r.end <= c.end));
-  return { ...line, runs };
+  return { runs, han: line.han, other: line.other, start: line.start, converted: line.converted };
 }
 
 function ignored({ doc }: RuleContext, run: Run): boolean {
@@ -187,15 +198,25 @@ function ignored({ doc }: RuleContext, run: Run): boolean {
 }
 
 /** Edits converting a view run, split around pinyin annotations so they never overlap their deletion. */
-function runEdits({ doc }: RuleContext, run: Run): OffsetEdit[] {
+function runEdits(context: RuleContext, run: Run): OffsetEdit[] {
   const edits: OffsetEdit[] = [];
-  for (const p of sourcePieces(doc.prose.removed, (v) => doc.prose.toSource(v), run.start, run.end)) {
+  addRunEdits(context, run, edits);
+  return edits;
+}
+
+function addRunEdits({ doc }: RuleContext, run: Run, edits: OffsetEdit[]): void {
+  const prose = doc.prose;
+  if (prose.removed.length === 0) {
+    // No annotations: one piece, the run itself (what sourcePieces returns then).
+    if (run.converted !== run.text) edits.push({ start: run.start, end: run.end, newText: run.converted });
+    return;
+  }
+  for (const p of sourcePieces(prose.removed, (v) => prose.toSource(v), run.start, run.end)) {
     const from = p.viewStart - run.start;
     const original = run.text.slice(from, from + (p.end - p.start));
     const newText = run.converted.slice(from, from + (p.end - p.start));
     if (newText !== original) edits.push({ start: p.start, end: p.end, newText });
   }
-  return edits;
 }
 
 function runSource({ doc }: RuleContext, run: Run): { start: number; end: number } {
@@ -238,24 +259,21 @@ function lineEdits(context: RuleContext, line: LineScan): OffsetEdit[] {
   const { runs, converted } = line;
   if (converted === undefined) return runs.flatMap((r) => runEdits(context, r));
   const view = context.doc.prose.text;
-  const merged: Run[] = [];
+  const edits: OffsetEdit[] = [];
   let start = runs[0].start;
   let end = runs[0].end;
-  const push = (): void => {
-    merged.push({ start, end, text: view.slice(start, end), converted: converted.slice(start - line.start, end - line.start) });
-  };
   for (let i = 1; i < runs.length; i++) {
     let allHan = true;
     for (let j = end; j < runs[i].start && allHan; j++) allHan = isJoinable(view.charCodeAt(j));
     if (allHan) end = runs[i].end;
     else {
-      push();
+      addRunEdits(context, { start, end, text: view.slice(start, end), converted: converted.slice(start - line.start, end - line.start) }, edits);
       start = runs[i].start;
       end = runs[i].end;
     }
   }
-  push();
-  return merged.flatMap((r) => runEdits(context, r));
+  addRunEdits(context, { start, end, text: view.slice(start, end), converted: converted.slice(start - line.start, end - line.start) }, edits);
+  return edits;
 }
 
 /**

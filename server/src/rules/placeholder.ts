@@ -5,6 +5,7 @@ import data from '../../../rules/placeholder.json';
 import type { Rule } from '../engine/types.js';
 import type { ReportDocument } from '../engine/document.js';
 import type { Root, RootContent } from 'mdast';
+import { matchAllFast } from './fast-match.js';
 
 interface PlaceholderData {
   explicit: { pattern: string; label: string; markdown?: 'strong' | 'thematicBreak' }[];
@@ -43,8 +44,7 @@ const rule: Rule = {
     const view = doc.prose.text;
     const markup = markdownMarkup(doc);
     for (const { re, label, markdown } of compiled.explicit) {
-      re.lastIndex = 0;
-      for (const m of view.matchAll(re)) {
+      for (const m of matchAllFast(view, re)) {
         if (!m[0]) continue;
         const { start, end } = doc.prose.rangeToSource(m.index!, m.index! + m[0].length);
         if (doc.isIgnored(start, end)) continue;
@@ -60,8 +60,8 @@ const rule: Rule = {
       }
     }
     for (const { re, message, context } of compiled.stripped) {
-      re.lastIndex = 0;
-      for (const m of view.matchAll(re)) {
+      // The stripped-name patterns open with a lookbehind: matchAllFast tries them only where a match can start.
+      for (const m of matchAllFast(view, re)) {
         const hit = m.groups?.hit ?? m[0];
         if (!hit) continue;
         const hitStart = m.index! + (m.groups?.hit !== undefined ? m[0].lastIndexOf(hit) : 0);

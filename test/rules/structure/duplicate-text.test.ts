@@ -56,6 +56,15 @@ describe('duplicate-text', () => {
     assert.equal(fixOnce(RULE, text), `${title}\n来源：张八桥镇人民政府 发布时间：2024-03-28\n${CLEAN_TOWN.slice(title.length + 1)}`);
   });
 
+  it('flags a list item pasted twice and renumbered (3. … / 4. …), not distinct items', () => {
+    const item = '推进公共法律服务均衡发展，加大对农村地区的资源投入。';
+    const list = `1. 持续提升行政复议办案质效。\n2. ${item}\n`;
+    const text = CLEAN_TOWN_MD.replace('五、其他需要报告的情况', `五、其他需要报告的情况\n\n${list}3. ${item}\n`);
+    const found = run(RULE, text);
+    assert.deepEqual(found.map((f) => covered(text, f)), [`3. ${item}`]);
+    assert.deepEqual(run(RULE, text.replace(`3. ${item}`, '3. 加强法治宣传教育，提高群众法治意识。')), []);
+  });
+
   it('is linear: a long report with many repeats is checked quickly', () => {
     const para = `${REPEATED}其他内容${'甲乙丙丁'.repeat(5)}。\n`;
     const text = CLEAN_TOWN + Array.from({ length: 3000 }, (_, i) => `第${i}段，${para}`).join('');

@@ -33,6 +33,13 @@ describe('foreign-entity', () => {
     assert.equal(covered(text, f), '杨庄镇');
   });
 
+  it('flags another town in the 其他 part\'s stock sentence (杨庄镇未发生因违法行政…), not a neighbour named as such', () => {
+    const text = CLEAN_TOWN.replace('2023年，张八桥镇未发生', '2023年，杨庄镇未发生');
+    assert.deepEqual(run(RULE, text).map((f) => covered(text, f)), ['杨庄镇']);
+    const neighbour = CLEAN_TOWN.replace('2023年，张八桥镇未发生', '2023年，张八桥镇及相邻的杨庄镇均未发生');
+    assert.deepEqual(run(RULE, neighbour), []);
+  });
+
   it('does not flag the name the report mostly uses when only the title names another body', () => {
     const text = CLEAN_TOWN.replace('张八桥镇关于', '岩头寨镇关于');
     assert.deepEqual(run(RULE, text), []);
@@ -42,6 +49,14 @@ describe('foreign-entity', () => {
     const county = '郏县关于2023年法治政府建设情况的报告\n2023年，郏县在平顶山市委、市政府的正确领导下，坚持依法行政。宝丰县高度重视法治政府建设。\n一、主要举措和成效\n全县开展普法活动，高新区、开发区、产业集聚区同步推进。\n';
     const found = run(RULE, county);
     assert.deepEqual(found.map((f) => covered(county, f)), ['宝丰县']);
+  });
+
+  it('does not read a verb before 县政府 as a county name (详见县政府网站, 代表县政府出庭), in a county report', () => {
+    const county = '郏县关于2023年法治政府建设情况的报告\n2023年，郏县在平顶山市委、市政府的正确领导下，坚持依法行政。\n一、主要举措和成效\n' +
+      '政府信息详见县政府门户网站，群众可登录县政府网站或关注县政府微信公众号查询。县长代表县政府出庭应诉2次，获得县政府通报表扬的单位3个，转交县政府法制机构办理的案件5件。\n';
+    assert.deepEqual(run(RULE, county), []);
+    const other = county.replace('县长代表县政府出庭应诉2次', '宝丰县政府高度重视出庭应诉工作');
+    assert.deepEqual(run(RULE, other).map((f) => covered(other, f)), ['宝丰县']);
   });
 
   it('does nothing for department reports (no same-level name list)', () => {

@@ -42,4 +42,11 @@ describe('item-sequence', () => {
     const [f] = run(RULE, text);
     assert.equal(covered(text, f), '三是');
   });
+
+  it('reads items in Markdown emphasis (**一是**…；**二是**…) and still checks their order', () => {
+    const ok = CLEAN_TOWN_MD.replace('一是健全制度，二是压实责任，三是强化考核。', '**一是**健全制度，**二是**压实责任，*三是*强化考核。');
+    assert.deepEqual(run(RULE, ok), []);
+    const skip = ok.replace('*三是*强化考核', '*四是*强化考核');
+    assert.deepEqual(run(RULE, skip).map((f) => covered(skip, f)), ['四是']);
+  });
 });

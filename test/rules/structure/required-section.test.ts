@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { applyFixes } from '../../../server/src/index.js';
+import { applyFixes, lint } from '../../../server/src/index.js';
 import { CLEAN_TOWN, CLEAN_TOWN_MD, fixOnce, lineOf, run } from './helpers.js';
 
 const FR_HEADING = '党政主要负责人履行推进法治建设第一责任人职责情况';
@@ -89,5 +89,14 @@ describe('required-section', () => {
     const found = run('required-section', text, { script: 'traditional' });
     const insert = found[0].fix!.edits.map((e) => e.newText).join('');
     assert.match(insert, /黨政主要負責人/);
+  });
+
+  it('reads bold numbered lines as headings (**一、主要举措和成效**, **（一）…**正文), as Word → Markdown conversions write them', () => {
+    const bold = CLEAN_TOWN_MD.replace(/^## (.*)$/gm, '**$1**').replace('（一）健全组织，明确责任。', '**（一）健全组织，明确责任** ');
+    assert.deepEqual(run('required-section', bold), []);
+    const { document, findings } = lint(bold);
+    assert.deepEqual(document.outline.sections.map((sec) => sec.part), ['measures', 'shortcomings', 'first-responsible', 'next-year', 'other']);
+    assert.equal(document.outline.sections[0].children[0].title, '健全组织，明确责任');
+    assert.deepEqual(findings.map((f) => f.rule), []);
   });
 });
