@@ -2,9 +2,8 @@
 // line index, the blocks (one per non-blank source line), the report's
 // section outline mapped to the five statutory parts, and the report's
 // title, reporting body and year. Rules read it; none of them re-parse.
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
 import type { Root, RootContent } from 'mdast';
+import { parseMarkdown } from './markdown.js';
 import { LineIndex } from './line-index.js';
 import { parseNumbering, type Numbering } from './numbering.js';
 import { TextView, type RemovedSpan } from './text-view.js';
@@ -91,8 +90,7 @@ export interface ReportDocument {
 
 export function buildDocument(text: string, settings: DocumentSettings): ReportDocument {
   const lines = new LineIndex(text);
-  const mdast = unified().use(remarkParse).parse(text) as Root;
-  if (text.charCodeAt(0) === 0xfeff) shiftPastBom(mdast);
+  const mdast = parseMarkdown(text);
   const ignored = collectIgnored(text, mdast);
   const blocks = collectBlocks(text, lines, ignored);
   const removed: RemovedSpan[] = [];
@@ -154,19 +152,6 @@ const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 // merely starts with a --- rule does not lose its text.
 // The alternatives start differently (no backtracking blow-up on a long unclosed block).
 const FRONT_MATTER = /^\ufeff?---[ \t]*\r?\n(?:(?:[\w\u4e00-\u9fa5][\w\u4e00-\u9fa5-]{0,39}[ \t]*:(?:[ \t][^\r\n]*)?|[ \t]+\S[^\r\n]*|-[ \t][^\r\n]*|#[^\r\n]*|[ \t]*)\r?\n)*?(?:---|\.\.\.)[ \t]*(?=\r?\n|$)/;
-
-/** micromark drops a leading BOM and counts offsets without it; shift them back onto the text as given. */
-function shiftPastBom(root: Root): void {
-  const visit = (node: Root | RootContent): void => {
-    for (const point of [node.position?.start, node.position?.end]) {
-      if (!point || point.offset === undefined) continue;
-      point.offset += 1;
-      if (point.line === 1) point.column += 1;
-    }
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  visit(root);
-}
 
 function collectIgnored(text: string, root: Root): { start: number; end: number }[] {
   const ranges: { start: number; end: number }[] = [];

@@ -53,11 +53,16 @@ const rule: Rule = {
     };
 
     const barrier = new Set<Block>();
-    // Adjacent identical blocks (a heading or title pasted twice, or a paragraph).
+    // Adjacent identical blocks (a heading or title pasted twice, or a paragraph). Each block's text is
+    // normalised once; the text after its list marker only when its neighbour has the same numbering style.
+    let previous = doc.blocks.length ? normalize(doc.blocks[0].text) : '';
     for (let i = 1; i < doc.blocks.length; i++) {
       const a = doc.blocks[i - 1];
       const b = doc.blocks[i];
-      if (!sameBlockText(a, b)) continue;
+      const current = normalize(b.text);
+      const same = sameBlockText(a, b, previous, current);
+      previous = current;
+      if (!same) continue;
       barrier.add(b);
       report({
         start: b.start,
@@ -124,20 +129,25 @@ function partAt(doc: ReportDocument, offset: number): { part?: string } {
   return part ? { part } : {};
 }
 
-/** Identical adjacent blocks; for list items of one style (3. … / 4. …) the text after the marker. */
-function sameBlockText(a: Block, b: Block): boolean {
+/** Identical adjacent blocks (normalised texts given); for list items of one style (3. … / 4. …) the text after the marker. */
+function sameBlockText(a: Block, b: Block, normalizedA: string, normalizedB: string): boolean {
   const item = a.numbering && b.numbering && a.numbering.style === b.numbering.style;
-  const ta = normalize(item ? a.text.slice(a.numbering!.marker.length) : a.text);
-  const tb = normalize(item ? b.text.slice(b.numbering!.marker.length) : b.text);
+  const ta = item ? normalize(a.text.slice(a.numbering!.marker.length)) : normalizedA;
+  const tb = item ? normalize(b.text.slice(b.numbering!.marker.length)) : normalizedB;
   return ta === tb && tb.length >= 2;
 }
 
-/** Text that neither replacement below can change: no parenthesis (pinyin annotation), no white space. */
-const NOTHING_TO_NORMALIZE = /^[^(（\s\u3000]*$/;
+/** Code units that the replacements in normalize() start at: parentheses (pinyin annotations) and white space (\s). */
+const NORMALIZED = new Uint8Array(0x10000);
+for (const ch of '(（\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff') NORMALIZED[ch.charCodeAt(0)] = 1;
+for (let c = 0x2000; c <= 0x200a; c++) NORMALIZED[c] = 1;
 
 function normalize(s: string): string {
-  if (NOTHING_TO_NORMALIZE.test(s)) return s;
-  return s.replace(PINYIN_ANNOTATION, '').replace(/[\s\u3000]+/g, '');
+  // Most clauses have nothing to remove: a table look-up per character instead of two regular expressions.
+  let i = 0;
+  while (i < s.length && NORMALIZED[s.charCodeAt(i)] === 0) i++;
+  if (i === s.length) return s;
+  return s.replace(PINYIN_ANNOTATION, '').replace(/\s+/g, '');
 }
 
 function preview(s: string): string {

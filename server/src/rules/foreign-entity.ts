@@ -59,8 +59,9 @@ const rule: Rule = {
       // The proper name: Han characters before the suffix, up to a stop character.
       let s = suffixAt;
       while (s > 0 && suffixAt - s < data.maxNameLength && isHan(window.charCodeAt(s - 1)) && !data.stopChars.includes(window[s - 1])) s--;
-      // A stop word only moves s forward, so a name already too short stays too short.
-      if (suffixAt - s < 2) continue;
+      // A stop word only moves s forward, so a name already too short stays too short, and a name that is
+      // the body's own stays its own (the checks below hold for every suffix of it): the common case ends here.
+      if (suffixAt - s < 2 || isOwn(window.slice(s, suffixEnd), own, body)) continue;
       // "形成镇党委", "进一步完善镇政府": 镇 abbreviates the body itself after a verb; the name starts after it.
       for (const k of stopWordCandidates(window, s, suffixAt)) {
         const w = STOP_WORDS[k];
@@ -73,8 +74,7 @@ const rule: Rule = {
       if (notAfter && suffixEnd < window.length && notAfter.includes(window[suffixEnd])) continue;
       if (compiled.generic.has(name) || data.genericEndings.some((e) => name.endsWith(e))) continue;
       if (compiled.generic.has(name.slice(-2)) || compiled.generic.has(name.slice(-3))) continue; // 老城区, 各街道
-      // The reporting body itself, also when the boundary guess took a character too many or too few.
-      if (name.endsWith(own) || own.endsWith(name) || body.includes(name)) continue;
+      if (isOwn(name, own, body)) continue;
       mentions.set(name, (mentions.get(name) ?? 0) + 1);
       const before = window.slice(0, s);
       const after = window.slice(suffixEnd);
@@ -136,6 +136,9 @@ function stopWordCandidates(window: string, s: number, suffixAt: number): number
   if (!out) return [];
   return out.length > 1 ? [...new Set(out)].sort((a, b) => a - b) : out;
 }
+
+/** The reporting body itself, also when the boundary guess took a character too many or too few. */
+const isOwn = (name: string, own: string, body: string): boolean => name.endsWith(own) || own.endsWith(name) || body.includes(name);
 
 const isHan = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 

@@ -55,7 +55,6 @@ const rule: Rule = {
     // the view and its conversion are walked line by line in step.
     const convertedView = doc.proseIn(target);
     const lines: LineScan[] = [];
-    let han = 0;
     let other = 0;
     let lineStart = 0;
     let convertedStart = 0;
@@ -65,7 +64,6 @@ const rule: Rule = {
       let convertedEnd = convertedView.indexOf('\n', convertedStart);
       if (convertedEnd < 0) convertedEnd = convertedView.length;
       const result = scanLine(view, lineStart, lineEnd, convertedView, convertedStart, convertedEnd, target);
-      han += result.han;
       other += result.other;
       if (result.runs.length) {
         result.runs = result.runs.filter((r) => !ignored(context, r));
@@ -80,6 +78,7 @@ const rule: Rule = {
     ]);
     let withRuns = lines.map((l) => (allow.length ? dropAllowed(view, l, allow) : l)).filter((l) => l.runs.length > 0);
     if (withRuns.length === 0) return;
+    const han = other >= DOCUMENT_MIN ? countHan(view) : 0;
     const mostlyOther = other >= DOCUMENT_MIN && other / Math.max(1, han) >= DOCUMENT_RATIO;
     if (mostlyOther) {
       reportDocument(context, withRuns, other, han);
@@ -95,7 +94,6 @@ const rule: Rule = {
 
 interface LineScan {
   runs: Run[];
-  han: number;
   other: number;
   /** View offset of the line and its conversion (undefined when the conversion changed the length). */
   start: number;
@@ -108,59 +106,55 @@ interface LineScan {
  */
 function scanLine(view: string, start: number, end: number, convertedView: string, cStart: number, cEnd: number, target: Script): LineScan {
   const runs: Run[] = [];
-  let han = 0;
-  let other = 0;
-  let hasHan = false;
-  for (let i = start; i < end; i++) {
-    if (isHan(view.charCodeAt(i))) {
-      hasHan = true;
-      break;
-    }
-  }
-  if (!hasHan) return { runs, han, other, start };
   const line = view.slice(start, end);
   // What convertForComparison(target, line) returns: the line's conversion where it keeps the length.
   const converted = cEnd - cStart === end - start ? convertedView.slice(cStart, cEnd) : undefined;
+  // Most lines are already in the target script: nothing to group (their Han characters are counted only if
+  // the document turns out to have many of the other script).
+  if (converted === line) return { runs, other: 0, start };
+  let other = 0;
   if (converted === undefined) {
     // Length-changing conversion (rare): compare clause by clause, a changed clause is one run.
     let from = 0;
     for (const clause of line.split(/(?<=[，。；：！？、,.;:!?\s])/)) {
       const c = toScript(target, clause);
-      for (const ch of clause) if (isHan(ch.charCodeAt(0))) han++;
       if (c !== clause) {
         runs.push({ start: start + from, end: start + from + clause.length, text: clause, converted: c });
         other += clause.length;
       }
       from += clause.length;
     }
-    return { runs, han, other, start };
+    return { runs, other, start };
   }
   const grouped = groupRuns(line, converted, start);
-  return { runs: grouped.runs, han: grouped.han, other: grouped.other, start, converted };
+  return { runs: grouped.runs, other: grouped.other, start, converted };
+}
+
+function countHan(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (isHan(text.charCodeAt(i))) n++;
+  return n;
 }
 
 /** Groups the characters that differ between a line and its conversion into runs (view offsets from `start`). */
-function groupRuns(line: string, converted: string, start: number): { runs: Run[]; han: number; other: number } {
+function groupRuns(line: string, converted: string, start: number): { runs: Run[]; other: number } {
   const runs: Run[] = [];
-  let han = 0;
   let other = 0;
   let runStart = -1;
   let lastChanged = -1;
   for (let i = 0; i < line.length; i++) {
     const code = line.charCodeAt(i);
-    const han_ = isHan(code);
-    if (han_) han++;
     if (converted.charCodeAt(i) !== code) {
       other++;
       if (runStart < 0) runStart = i;
       lastChanged = i;
-    } else if (runStart >= 0 && (!han_ || i - lastChanged > MAX_GAP)) {
+    } else if (runStart >= 0 && (!isHan(code) || i - lastChanged > MAX_GAP)) {
       runs.push(makeRun(line, converted, start, runStart, lastChanged + 1));
       runStart = -1;
     }
   }
   if (runStart >= 0) runs.push(makeRun(line, converted, start, runStart, lastChanged + 1));
-  return { runs, han, other };
+  return { runs, other };
 }
 
 function makeRun(line: string, converted: string, start: number, from: number, to: number): Run {
@@ -173,7 +167,7 @@ function refineTraditional(context: RuleContext, line: LineScan): LineScan {
   const text = view.slice(line.start, line.start + line.converted.length);
   const refined = keepCommonTraditional(text, line.converted);
   const runs = groupRuns(text, refined, line.start).runs.filter((r) => !ignored(context, r));
-  return { runs, han: line.han, other: line.other, start: line.start, converted: refined };
+  return { runs, other: line.other, start: line.start, converted: refined };
 }
 
 /** Drops runs inside an allowed word (a name or quotation written in the other script on purpose). */
@@ -189,7 +183,7 @@ function dropAllowed(view: string, line: LineScan, allow: string[]): LineScan {
   }
   if (covered.length === 0) return line;
   const runs = line.runs.filter((r) => !covered.some((c) => c.start <= r.start && r.end <= c.end));
-  return { runs, han: line.han, other: line.other, start: line.start, converted: line.converted };
+  return { runs, other: line.other, start: line.start, converted: line.converted };
 }
 
 function ignored({ doc }: RuleContext, run: Run): boolean {
