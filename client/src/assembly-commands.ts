@@ -31,7 +31,7 @@ export function registerAssemblyCommands(context: vscode.ExtensionContext): void
   const traced = vscode.languages.createDiagnosticCollection('fazhi-lint-assemble');
   context.subscriptions.push(
     traced,
-    vscode.commands.registerCommand(ASSEMBLY_COMMANDS.newReport, () => guarded(newReport)),
+    vscode.commands.registerCommand(ASSEMBLY_COMMANDS.newReport, (args?: NewReportArgs) => guarded(() => newReport(args))),
     vscode.commands.registerCommand(ASSEMBLY_COMMANDS.assemble, (uri?: vscode.Uri) => guarded(() => assembleReport(traced, uri))),
     vscode.commands.registerCommand(ASSEMBLY_COMMANDS.exportWord, (uri?: vscode.Uri) => guarded(() => exportWord(uri))),
     vscode.commands.registerCommand(ASSEMBLY_COMMANDS.importWord, (uri?: vscode.Uri) => guarded(() => importWord(uri))),
@@ -67,34 +67,52 @@ async function writeAndOpen(uri: vscode.Uri, text: string): Promise<void> {
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
 }
 
+/** Answers given in advance (keybindings, tests): what is given is not asked; `untitled` skips the save dialog. */
+export interface NewReportArgs {
+  profile?: SkeletonProfile;
+  body?: string;
+  year?: number | string;
+  untitled?: boolean;
+}
+
 /** 新建年度报告: asks profile, body and year, writes the skeleton and opens it. */
-async function newReport(): Promise<void> {
-  const pick = await vscode.window.showQuickPick(
-    SKELETON_PROFILES.map((p) => ({ label: PROFILE_NAMES[p], description: PROFILE_HINTS[p], profile: p })),
-    { title: '新建法治政府建设年度报告（1/3）', placeHolder: '报告主体的类型（profile）' },
-  );
+async function newReport(args: NewReportArgs = {}): Promise<void> {
+  const given = args && typeof args === 'object' ? args : {};
+  const pick = SKELETON_PROFILES.includes(given.profile as SkeletonProfile)
+    ? { profile: given.profile as SkeletonProfile }
+    : await vscode.window.showQuickPick(
+        SKELETON_PROFILES.map((p) => ({ label: PROFILE_NAMES[p], description: PROFILE_HINTS[p], profile: p })),
+        { title: '新建法治政府建设年度报告（1/3）', placeHolder: '报告主体的类型（profile）' },
+      );
   if (!pick) return;
-  const body = await vscode.window.showInputBox({
-    title: '新建法治政府建设年度报告（2/3）',
-    prompt: '报告主体（单位）全称，例如 张八桥镇人民政府、如皋市司法局',
-    validateInput: (v) => (v.trim().length >= 2 ? undefined : '请填写单位全称'),
-  });
+  const body =
+    typeof given.body === 'string' && given.body.trim().length >= 2
+      ? given.body
+      : await vscode.window.showInputBox({
+          title: '新建法治政府建设年度报告（2/3）',
+          prompt: '报告主体（单位）全称，例如 张八桥镇人民政府、如皋市司法局',
+          validateInput: (v) => (v.trim().length >= 2 ? undefined : '请填写单位全称'),
+        });
   if (body === undefined) return;
-  const year = await vscode.window.showInputBox({
-    title: '新建法治政府建设年度报告（3/3）',
-    prompt: '报告所述年度',
-    value: String(new Date().getFullYear() - 1),
-    validateInput: (v) => (/^(19|20|21)\d{2}$/.test(v.trim()) ? undefined : '请填写四位年份，例如 2025'),
-  });
+  const year = /^(19|20|21)\d{2}$/.test(String(given.year ?? '').trim())
+    ? String(given.year).trim()
+    : await vscode.window.showInputBox({
+        title: '新建法治政府建设年度报告（3/3）',
+        prompt: '报告所述年度',
+        value: String(new Date().getFullYear() - 1),
+        validateInput: (v) => (/^(19|20|21)\d{2}$/.test(v.trim()) ? undefined : '请填写四位年份，例如 2025'),
+      });
   if (year === undefined) return;
 
   const name = `${body.trim()}关于${year.trim()}年法治政府建设情况的报告.md`;
   const folder = defaultFolder();
-  const target = await vscode.window.showSaveDialog({
-    title: '保存年度报告骨架',
-    defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
-    filters: { Markdown: ['md'] },
-  });
+  const target = given.untitled
+    ? undefined
+    : await vscode.window.showSaveDialog({
+        title: '保存年度报告骨架',
+        defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+        filters: { Markdown: ['md'] },
+      });
   const { config, dir } = target ? configNear(target.fsPath) : { config: {} as ConfigObject, dir: '' };
   const own = config.skeletons?.[pick.profile];
   const skeleton = loadSkeleton(pick.profile, own ? path.resolve(dir, own) : undefined);

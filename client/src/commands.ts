@@ -2,7 +2,6 @@
 // the checklist) is done by the server; these only ask it and show results.
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import snippets from '../../snippets/fazhi-lint.json';
 import {
   CHECKLIST_REQUEST,
   SERVER_COMMANDS,
@@ -13,7 +12,6 @@ import {
 import type { ReportStatus } from './status.js';
 
 export const COMMANDS = {
-  newReportFromSnippet: 'fazhi-lint.newReportFromSnippet',
   toSimplified: 'fazhi-lint.toSimplified',
   toTraditional: 'fazhi-lint.toTraditional',
   fixAll: 'fazhi-lint.fixAll',
@@ -21,7 +19,6 @@ export const COMMANDS = {
   toggleFile: 'fazhi-lint.toggleFile',
 } as const;
 
-const SKELETON = (snippets as Record<string, { body: string[] }>)['法治政府建设年度报告（全文骨架）'].body.join('\n');
 const OVERRIDES_KEY = 'fazhiLint.fileOverrides';
 
 function activeReportEditor(): vscode.TextEditor | undefined {
@@ -35,11 +32,6 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
   const overrides = (): Record<string, boolean> => context.workspaceState.get(OVERRIDES_KEY, {});
 
   context.subscriptions.push(
-    vscode.commands.registerCommand(COMMANDS.newReportFromSnippet, async () => {
-      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
-      const editor = await vscode.window.showTextDocument(doc);
-      await editor.insertSnippet(new vscode.SnippetString(SKELETON));
-    }),
     vscode.commands.registerCommand(COMMANDS.toSimplified, async () => {
       const editor = activeReportEditor();
       if (!editor) return;

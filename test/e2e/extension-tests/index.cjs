@@ -219,7 +219,7 @@ function textWhen(doc, accept, what, timeout = 15000) {
 async function commandEffects() {
   const declared = new Set(((config.packageJson.contributes && config.packageJson.contributes.commands) || []).map((c) => c.command));
   const id = (suffix) => [...declared].find((c) => c.endsWith(`.${suffix}`));
-  const [toTrad, toSimp, toggle, fromSnippet] = [id('toTraditional'), id('toSimplified'), id('toggleFile'), id('newReportFromSnippet')];
+  const [toTrad, toSimp, toggle, newReport] = [id('toTraditional'), id('toSimplified'), id('toggleFile'), id('newReport')];
   if (toTrad && toSimp) {
     await test(`${toTrad} then ${toSimp} convert the document's script`, async () => {
       const doc = await open(config.scratch);
@@ -242,13 +242,13 @@ async function commandEffects() {
       await diagnosticsWhen(doc.uri, (d) => d.length > 0, 'diagnostics to come back after toggling checking on');
     });
   }
-  if (fromSnippet) {
-    await test(`${fromSnippet} opens a new document with the five parts`, async () => {
-      await vscode.commands.executeCommand(fromSnippet);
+  if (newReport) {
+    await test(`${newReport} with its answers given opens a new skeleton with the five parts`, async () => {
+      await vscode.commands.executeCommand(newReport, { profile: 'town', body: '张八桥镇人民政府', year: 2025, untitled: true });
       const ed = vscode.window.activeTextEditor;
       if (!ed || ed.document.uri.scheme !== 'untitled') throw new Error(`the active editor is ${ed ? ed.document.uri.toString() : 'none'}, not a new document`);
       const t = ed.document.getText();
-      const missing = [/举措|措施|成效/, /不足/, /第一责任人/, /安排|打算|计划/, /其他需要报告/].filter((re) => !re.test(t));
+      const missing = [/张八桥镇人民政府关于2025年/, /举措|措施|成效/, /不足/, /第一责任人/, /安排|打算|计划/, /其他需要报告/].filter((re) => !re.test(t));
       if (missing.length) throw new Error(`the new document lacks ${missing.join(' ')}: ${t.slice(0, 120)}`);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
