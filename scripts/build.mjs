@@ -20,6 +20,8 @@ const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.cjs', shebang: true },
   { in: 'server/src/lsp/main.ts', out: 'dist/server.cjs', shebang: true },
   { in: 'client/src/extension.ts', out: 'dist/extension.cjs', external: ['vscode'] },
+  // Required by the extension on the first document-assembly command (client/src/assembly-commands.ts).
+  { in: 'client/src/assembly-actions.ts', out: 'dist/assembly.cjs', external: ['vscode'] },
 ];
 
 import { existsSync } from 'node:fs';
