@@ -1,9 +1,11 @@
 // The name of another body of the same level as the reporting body, used where the report speaks of
 // itself (把依法行政作为岩头寨镇开展各项工作的首要前提 in 张八桥镇's report): a paragraph copied from
-// another body's report. Conservative: only town and county reports, only names in a self-describing
-// context, never superior bodies, villages, institutions (××镇派出所) or exchanges (赴××镇学习).
+// another body's report. Conservative: only names in a self-describing context, never superior bodies,
+// villages, institutions (××镇派出所) or exchanges (赴××镇学习). Town and county reports: other places of
+// the same level; department reports: the same department of another region (扬州市司法局 in 南通市司法局's
+// report), in a stricter context, since the superior department of the same name is often mentioned.
 import data from '../../../rules/foreign-entity.json';
-import type { Rule } from '../engine/types.js';
+import type { Rule, RuleContext } from '../engine/types.js';
 import type { BodyLevel } from '../engine/meta.js';
 import { toSimplified, toTraditional } from '../engine/script.js';
 import { topSectionOf } from '../engine/outline.js';
@@ -27,8 +29,13 @@ const rule: Rule = {
     basis: '《法治政府建设与责任落实督察工作规定》（中办、国办 2019）第二十五条、第三十一条',
     howToFix: '核实该段内容是否属于本单位；是的，把名称改为本单位名称（快速修复可替换），不是的，删除或重写该段。',
   },
-  check({ doc, report, options, memo }) {
+  check(context) {
+    const { doc, report, options, memo } = context;
     const { meta, prose } = doc;
+    if ((doc.settings.profile !== 'auto' ? doc.settings.profile : meta.bodyLevel) === 'department') {
+      checkDepartment(context);
+      return;
+    }
     const level = levelOf(doc.settings.profile, meta.bodyLevel);
     if (!level || !meta.bodyShort) return;
     const own = meta.bodyShort;
@@ -108,6 +115,69 @@ const rule: Rule = {
     }
   },
 };
+
+const DEPARTMENT = data.department;
+const REGION_SUFFIX = new Set(DEPARTMENT.regionSuffixes);
+/** Characters that end a region name read backwards: the stop characters other than the level characters (市, 县 …). */
+const REGION_STOP = new Set([...data.stopChars].filter((c) => !'省市县区州盟旗镇乡村'.includes(c)));
+
+/** 南通市司法局 → { region: 南通市, unit: 司法局 }: the shortest region prefix leaving a unit of two or more characters. */
+function splitRegion(body: string): { region: string; unit: string } | undefined {
+  for (let i = 2; i <= Math.min(DEPARTMENT.maxRegionLength, body.length - 2); i++) {
+    if (REGION_SUFFIX.has(body[i - 1])) return { region: body.slice(0, i), unit: body.slice(i) };
+  }
+  return undefined;
+}
+
+/** The same department of another region, where the report states its own record (扬州市司法局未发生…). */
+function checkDepartment({ doc, report }: RuleContext): void {
+  const body = doc.meta.body;
+  const own = body && splitRegion(body);
+  if (!own) return;
+  const text = doc.prose.text;
+  const simplified = doc.proseIn('simplified');
+  if (simplified.length !== text.length) return; // offsets would not map back
+  let ownCount = 0;
+  for (let i = simplified.indexOf(body); i >= 0; i = simplified.indexOf(body, i + body.length)) ownCount++;
+  const found = new Map<string, { start: number; end: number }[]>();
+  const mentions = new Map<string, number>();
+  for (let at = simplified.indexOf(own.unit); at >= 0; at = simplified.indexOf(own.unit, at + own.unit.length)) {
+    let s = at;
+    while (s > 0 && at - s < DEPARTMENT.maxRegionLength && isHan(simplified.charCodeAt(s - 1)) && !REGION_STOP.has(simplified[s - 1])) s--;
+    let region = simplified.slice(s, at);
+    // 坚持扬州市司法局: a verb before the name is not part of it.
+    for (const w of STOP_WORDS) {
+      const i = region.lastIndexOf(w);
+      if (i >= 0) region = region.slice(i + w.length);
+    }
+    s = at - region.length;
+    if (region.length < 2 || !REGION_SUFFIX.has(region[region.length - 1])) continue; // 市司法局: the own body, abbreviated
+    if (region.endsWith(own.region) || own.region.endsWith(region)) continue; // 江苏省南通市司法局
+    const name = region + own.unit;
+    mentions.set(name, (mentions.get(name) ?? 0) + 1);
+    const end = at + own.unit.length;
+    const clauseBefore = simplified.slice(Math.max(0, s - BEFORE), s).split(/[，,。；;：:！？!?\n]/).pop()!;
+    const clauseAfter = simplified.slice(end, end + AFTER).split(/[，,。；;：:！？!?\n]/)[0];
+    if (data.legitimateContext.some((w) => clauseBefore.includes(w))) continue;
+    const self = DEPARTMENT.selfBefore.some((w) => clauseBefore.endsWith(w)) || DEPARTMENT.selfAfter.some((w) => clauseAfter.startsWith(w));
+    if (!self) continue;
+    const range = doc.prose.rangeToSource(s, end);
+    if (doc.isIgnored(range.start, range.end)) continue;
+    found.set(name, [...(found.get(name) ?? []), range]);
+  }
+  for (const [name, ranges] of found) {
+    if ((mentions.get(name) ?? 0) >= ownCount) continue;
+    for (const { start, end } of ranges) {
+      report({
+        start,
+        end,
+        message: `“${name}”不是本报告的单位（${body}），疑为照抄其他单位报告时漏改。`,
+        data: { name, body, ...partAt(doc.outline, start) },
+        fix: { title: `改为“${body}”`, edits: [{ start, end, newText: body }] },
+      });
+    }
+  }
+}
 
 const STOP_WORDS: string[] = data.stopWords;
 const MAX_STOP_WORD = Math.max(0, ...STOP_WORDS.map((w) => w.length));

@@ -59,9 +59,26 @@ describe('foreign-entity', () => {
     assert.deepEqual(run(RULE, other).map((f) => covered(other, f)), ['宝丰县']);
   });
 
-  it('does nothing for department reports (no same-level name list)', () => {
-    const dept = '如皋市司法局关于2023年法治政府建设情况的报告\n2023年，如皋市司法局坚持依法行政，南通市司法局高度重视。\n';
+  it('department reports: flags the same department of another region stating its own record', () => {
+    const dept =
+      '南通市司法局关于2023年法治政府建设情况的报告\n2023年，南通市司法局坚持依法行政，全面履行职能。\n一、主要举措和成效\n' +
+      '南通市司法局共办理行政复议案件120件。\n五、其他需要报告的情况\n2023年，扬州市司法局未发生因违法行政被追究责任的情况。\n';
+    const found = run(RULE, dept);
+    assert.deepEqual(found.map((f) => covered(dept, f)), ['扬州市司法局']);
+    assert.match(found[0].message, /“扬州市司法局”不是本报告的单位（南通市司法局）/);
+    assert.equal(found[0].data.part, 'other');
+    assert.equal(fixOnce(RULE, dept), dept.replace('扬州市司法局未发生', '南通市司法局未发生'));
+  });
+
+  it('department reports: accepts superiors, abbreviations, exchanges and other departments', () => {
+    const dept =
+      '如皋市司法局关于2023年法治政府建设情况的报告\n2023年，如皋市司法局坚持依法行政，南通市司法局高度重视。\n' +
+      '在南通市司法局的指导下，市司法局未发生违法行政情况，赴扬州市司法局学习交流，与海安市司法局签订协作协议，' +
+      '江苏省如皋市司法局全年共办理案件50件，如皋市公安局未发生重大案件，作为如皋市司法局的一员。\n';
     assert.deepEqual(run(RULE, dept), []);
+    // The other region named as often as the own body is more likely the real body (a wrong title).
+    const wrongTitle = '如皋市司法局关于2023年法治政府建设情况的报告\n2023年，海安市司法局未发生违法行政情况。\n';
+    assert.deepEqual(run(RULE, wrongTitle), []);
   });
 
   it('maps positions back through pinyin residue in traditional text', () => {
