@@ -1,6 +1,7 @@
 // The VS Code commands of assembly: contributed in package.json under the ids the client
 // registers, and run end to end against a scripted stand-in for the VS Code API (the client
-// module is bundled with esbuild as for the extension, with `vscode` resolved to the stand-in).
+// modules are bundled with esbuild as for the extension — the registration, and the actions it
+// requires on first use from dist/assembly.cjs — with `vscode` resolved to the stand-in).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync, cpSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,6 +33,7 @@ describe('assembly: VS Code commands', () => {
     const answers: unknown[] = [];
     const messages: string[] = [];
     const opened: string[] = [];
+    const untitled: string[] = [];
     const diagnostics = new Map<string, { message: string; code: string; range: { start: { line: number; character: number } } }[]>();
     const commands = new Map<string, (...args: unknown[]) => Promise<void>>();
     const next = () => answers.shift();
@@ -83,7 +85,10 @@ describe('assembly: VS Code commands', () => {
       workspace: {
         workspaceFolders: [{ uri: uri(dir) }],
         textDocuments: [],
-        openTextDocument: async (u: { fsPath: string }) => ({ uri: u }),
+        openTextDocument: async (u: { fsPath?: string; content?: string }) => {
+          if (typeof u.content === 'string') untitled.push(u.content);
+          return { uri: u };
+        },
         fs: {
           writeFile: async (u: { fsPath: string }, data: Uint8Array) => writeFileSync(u.fsPath, data),
           readFile: async (u: { fsPath: string }) => new Uint8Array(readFileSync(u.fsPath)),
@@ -94,32 +99,35 @@ describe('assembly: VS Code commands', () => {
 
     before(async function () {
       this.timeout(60000);
-      const outfile = path.join(dir, 'assembly-commands.cjs');
-      await build({
-        entryPoints: [path.join(ROOT, 'client/src/assembly-commands.ts')],
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        outfile,
-        logLevel: 'error',
-        mainFields: ['module', 'main'],
-        define: { 'import.meta.url': '__url' },
-        banner: { js: 'const __url = require("url").pathToFileURL(__filename).href;' },
-        plugins: [
-          {
-            name: 'fake-vscode',
-            setup(b) {
-              b.onResolve({ filter: /^vscode$/ }, () => ({ path: 'vscode', namespace: 'fake' }));
-              b.onLoad({ filter: /.*/, namespace: 'fake' }, () => ({ contents: 'module.exports = globalThis.__fakeVscode;' }));
+      const bundle = (entry: string, outfile: string) =>
+        build({
+          entryPoints: [path.join(ROOT, entry)],
+          bundle: true,
+          platform: 'node',
+          format: 'cjs',
+          outfile,
+          logLevel: 'error',
+          mainFields: ['module', 'main'],
+          define: { 'import.meta.url': '__url' },
+          banner: { js: 'const __url = require("url").pathToFileURL(__filename).href;' },
+          plugins: [
+            {
+              name: 'fake-vscode',
+              setup(b) {
+                b.onResolve({ filter: /^vscode$/ }, () => ({ path: 'vscode', namespace: 'fake' }));
+                b.onLoad({ filter: /.*/, namespace: 'fake' }, () => ({ contents: 'module.exports = globalThis.__fakeVscode;' }));
+              },
             },
-          },
-        ],
-      });
-      // The bundle finds the skeletons beside it, as in the packaged extension.
-      cpSync(path.join(ROOT, 'rules/skeletons'), path.join(dir, 'rules/skeletons'), { recursive: true });
+          ],
+        });
+      const registration = path.join(dir, 'dist/extension.cjs');
+      await bundle('client/src/assembly-commands.ts', registration);
+      await bundle('client/src/assembly-actions.ts', path.join(dir, 'dist/assembly.cjs'));
+      // The bundles find the skeletons beside them, as in the packaged extension.
+      cpSync(path.join(ROOT, 'rules/skeletons'), path.join(dir, 'dist/rules/skeletons'), { recursive: true });
       (globalThis as Record<string, unknown>).__fakeVscode = fake;
-      const client = createRequire(import.meta.url)(outfile) as { registerAssemblyCommands(c: unknown): void };
-      client.registerAssemblyCommands({ subscriptions: [] });
+      const client = createRequire(import.meta.url)(registration) as { registerAssemblyCommands(c: unknown): void };
+      client.registerAssemblyCommands({ subscriptions: [], asAbsolutePath: (p: string) => path.join(dir, p) });
     });
 
     it('新建年度报告 asks profile, body and year and writes the skeleton', async () => {
@@ -132,6 +140,15 @@ describe('assembly: VS Code commands', () => {
       assert.match(text, /^# 启东市市场监督管理局关于2025年法治政府建设情况的报告/);
       assert.match(text, /## 三、主要负责人履行推进法治建设第一责任人职责情况/);
       assert.ok(check(text).some((f) => f.rule === 'placeholder'));
+    });
+
+    it('新建年度报告 with its answers passed as arguments asks nothing and opens an untitled skeleton', async () => {
+      const before = answers.length;
+      await commands.get('fazhi-lint.newReport')!({ profile: 'town', body: '张八桥镇人民政府', year: 2025, untitled: true });
+      assert.equal(answers.length, before);
+      const text = untitled.at(-1)!;
+      assert.match(text, /^# 张八桥镇人民政府关于2025年法治政府建设情况的报告/);
+      assert.deepEqual(check(text).filter((f) => f.severity === 'error' && f.rule !== 'placeholder').map((f) => f.rule), []);
     });
 
     it('组装报告 writes the report and marks findings in the contributing files', async () => {
