@@ -149,16 +149,12 @@ const MARKDOWN_CASES: (Case & { file: string })[] = [
   { file: '04-town-frontmatter.md', rule: 'foreign-entity', defect: '其他部分照抄邻镇的句子', inject: (t) => replaceOnce(t, '2024年，双河镇未发生', '2024年，石桥镇未发生'), match: '石桥镇' },
   { file: '04-town-frontmatter.md', rule: 'placeholder', defect: '删去地名的“委、政府”', inject: (t) => replaceOnce(t, '在县委、县政府的坚强领导下', '在委、政府的坚强领导下'), match: '委、政府' },
   { file: '02-department-lists.md', rule: 'foreign-entity', defect: '部门报告中出现另一地区同名部门的名称', inject: (t) => replaceOnce(t, '2024年，我局未发生', '2024年，扬州市司法局未发生'), match: '扬州市司法局' },
+  { file: '04-town-frontmatter.md', rule: 'section-incomplete', defect: '标题为“存在的不足和原因”，正文只列不足、不写原因', inject: (t) => replaceOnce(t, '究其原因，一方面是对村干部的法治培训还不够系统，考核中法治内容所占比重偏低；另一方面是镇级执法力量配备不足，引进法律专业人才的渠道不畅。\n\n', ''), match: '存在的不足和原因' },
   { file: '03-subdistrict-plain.md', rule: 'broken-paragraph', defect: '无空行的硬换行截断', inject: (t) => replaceOnce(t, '法治建设工作领导小组', '法治建设\n工作领导小组'), match: '设\n工' },
 ];
 
 /** Defects the checker misses today (recall gaps), kept visible as pending tests. */
 const KNOWN_MISSES: { rule: string; defect: string; why: string }[] = [
-  {
-    rule: 'section-incomplete',
-    defect: '标题为“存在的不足和原因”，正文只列不足、不写原因',
-    why: 'the rule counts a heading naming 原因 as covering the causes (asserted by test/rules/structure/section-incomplete.test.ts), so a heading copied from the regulation hides the missing analysis',
-  },
   {
     rule: 'end-punctuation',
     defect: '有序列表项“2. …缩短10%”缺句号',

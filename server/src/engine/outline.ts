@@ -22,6 +22,8 @@ export interface SectionData {
   parts: Record<PartId, { name: string; short: string; patterns: string[]; heading: string; skeleton: string[] }>;
   matchOrder: PartId[];
   causePatterns: string[];
+  /** With a heading naming the causes: causal wording that counts as the analysis. */
+  causeConnectives?: string[];
   causeSkeleton: string;
 }
 export const SECTION_DATA = sectionData as unknown as SectionData;

@@ -17,10 +17,16 @@ const rule: Rule = {
   },
   check({ doc, report, memo }) {
     const causes = memo('causes', () => new RegExp(SECTION_DATA.causePatterns.join('|')));
+    const connectives = memo('connectives', () => new RegExp((SECTION_DATA.causeConnectives ?? []).join('|') || '(?!)'));
     for (const section of doc.outline.parts.get('shortcomings')!) {
-      // The heading counts: a part titled 不足和原因 says it covers the causes.
-      const texts = [section.heading, ...section.blocks].map((b) => toSimplified(b.text.replace(PINYIN_ANNOTATION, '')));
-      if (texts.some((t) => causes.test(t))) continue;
+      const simplified = (b: { text: string }) => toSimplified(b.text.replace(PINYIN_ANNOTATION, ''));
+      const body = section.blocks.map(simplified);
+      if (body.some((t) => causes.test(t))) continue;
+      // A part titled 不足和原因 promises the causes: causal wording in the body (导致, 因此, 加之…) is taken
+      // as the analysis; with none at all, the heading was copied from the regulation and the analysis is
+      // missing — said as a suggestion, since causes can be written without such words.
+      const named = causes.test(simplified(section.heading));
+      if (named && body.some((t) => connectives.test(t))) continue;
       const heading = section.heading;
       const titleEnd = Math.min(heading.end, heading.contentStart + section.title.length);
       const last = section.blocks.length ? section.blocks[section.blocks.length - 1] : heading;
@@ -30,8 +36,11 @@ const rule: Rule = {
       report({
         start: heading.contentStart,
         end: titleEnd,
-        message: `“${section.title}”部分只写了不足，没有分析原因（应写明“存在的不足和原因”）。`,
-        data: { part: 'shortcomings', missing: 'causes' },
+        ...(named ? { severity: 'info' as const } : {}),
+        message: named
+          ? `“${section.title}”的标题写明了原因，但正文只列了不足，没有分析原因。`
+          : `“${section.title}”部分只写了不足，没有分析原因（应写明“存在的不足和原因”）。`,
+        data: { part: 'shortcomings', missing: 'causes', ...(named ? { headingNamesCauses: true } : {}) },
         fix: { title: '插入原因段落骨架', edits: [{ start: at, end: at, newText: eol + (blankLines ? eol : '') + skeleton }] },
       });
     }

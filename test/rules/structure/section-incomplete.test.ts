@@ -5,11 +5,25 @@ const RULE = 'section-incomplete';
 const NO_CAUSES = CLEAN_TOWN.replace('二、推进法治政府建设存在的不足和原因', '二、推进法治政府建设存在的不足').replace('究其原因，一是宣传投入不足，二是专业人才缺乏。\n', '');
 
 describe('section-incomplete', () => {
-  it('accepts a shortcomings part with causes (in the body or named by its heading)', () => {
+  it('accepts a shortcomings part with causes (in the body, or causal wording under a heading naming them)', () => {
     assert.deepEqual(run(RULE, CLEAN_TOWN), []);
     assert.deepEqual(run(RULE, CLEAN_TOWN_MD), []);
     assert.deepEqual(run(RULE, NO_CAUSES.replace('普法形式较为单一。', '普法形式较为单一，主要原因是投入不足。')), []);
-    assert.deepEqual(run(RULE, NO_CAUSES.replace('存在的不足', '存在的不足和原因')), []);
+    const named = NO_CAUSES.replace('存在的不足', '存在的不足和原因');
+    assert.deepEqual(run(RULE, named.replace('普法形式较为单一。', '普法形式较为单一，导致群众参与度不高。')), []);
+    assert.deepEqual(run(RULE, named.replace('普法形式较为单一。', '受疫情影响，普法形式较为单一。')), []);
+    // Causal wording alone, under a heading that does not name the causes, is not an analysis.
+    assert.equal(run(RULE, NO_CAUSES.replace('普法形式较为单一。', '普法形式较为单一，导致群众参与度不高。')).length, 1);
+  });
+
+  it('suggests (info) the analysis when the heading names the causes but the body gives none', () => {
+    const named = NO_CAUSES.replace('存在的不足', '存在的不足和原因');
+    const found = run(RULE, named);
+    assert.equal(found.length, 1);
+    assert.equal(found[0].severity, 'info');
+    assert.equal(covered(named, found[0]), '推进法治政府建设存在的不足和原因');
+    assert.match(found[0].message, /标题写明了原因，但正文只列了不足/);
+    assert.equal(fixOnce(RULE, named), named.replace('普法形式较为单一。', '普法形式较为单一。\n产生上述问题的原因：【请填写原因】'));
   });
 
   it('flags a shortcomings part without causes, on its heading, and inserts a cause paragraph', () => {
