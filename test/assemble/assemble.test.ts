@@ -132,4 +132,62 @@ describe('assembly: fazhi-lint assemble', () => {
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /没有\.md/);
   });
+
+  it('renumbers by each contribution’s own nesting, whatever numbering styles it skips or uses', () => {
+    // Three contributions to one part, each numbered its own way; defects in each.
+    const files: Record<string, string> = {
+      'a.md': '# 一、综合执法队材料\n\n## 1、规范执法程序\n\n执法文书全部使用统一格式。\n\n## 2、加强队伍建设\n\n(1)开展执法培训。全年培训4期,参训120人次。\n\n(2)落实持证上岗。执法人员全部持证。\n',
+      'b.md': '1.落实合法性审查\n\n全年审查合同41份，贯切落实审查制度。\n\n（1）重大决策审查\n\n审查重大决策事项7件。\n',
+      'c.md': '### （一）推进政务公开\n\n主动公开政府信息【请填写：公开条数】条。\n\n#### 1.依申请公开\n\n办理依申请公开18件。\n',
+    };
+    const manifestText = JSON.stringify({ body: '张八桥镇人民政府', year: 2025, profile: 'town', addressee: '县委、县政府', date: '2026年3月20日', parts: { measures: ['a.md', 'b.md', 'c.md'] } }, null, 2);
+    const r = assemble({ manifest: parseManifest(manifestText), manifestPath: 'manifest.json', manifestText, skeleton: loadSkeleton('town'), read: (f) => files[f] });
+    const d = lint(r.markdown).document;
+    const part = d.outline.sections.find((s) => s.part === 'measures')!;
+    const tree = (s: typeof part, indent = ''): string[] => s.children.flatMap((c) => [`${indent}${c.heading.numbering?.marker}${c.title}`, ...tree(c, indent + '  ')]);
+    assert.deepEqual(tree(part), [
+      '（一）综合执法队材料', // a.md goes 一、 → 1、 → (1): nested one level each time
+      '  1.规范执法程序',
+      '  2.加强队伍建设',
+      '    （1）开展执法培训',
+      '    （2）落实持证上岗',
+      '（二）落实合法性审查', // b.md's top level is 1.
+      '  1.重大决策审查',
+      '（三）推进政务公开', // c.md's top level is （一）: continues the sequence
+      '  1.依申请公开',
+    ]);
+    assert.ok(!r.findings.some((f) => f.rule === 'heading-numbering'), r.findings.map((f) => f.message).join('\n'));
+    // Each defect is reported in its own file, at its line and column.
+    const at = (file: string, needle: string) => {
+      const lines = files[file].split('\n');
+      const line = lines.findIndex((l) => l.includes(needle));
+      return { file, line: line + 1, column: lines[line].indexOf(needle) + 1 };
+    };
+    const traced = (rule: string) => r.findings.filter((f) => f.rule === rule && f.source.file !== 'manifest.json').map((f) => f.source);
+    assert.deepEqual(traced('halfwidth-punctuation'), [at('a.md', ',')]);
+    assert.deepEqual(traced('typo'), [at('b.md', '贯切')]);
+    assert.deepEqual(traced('placeholder'), [at('c.md', '【请填写')]);
+  });
+
+  it('names every unreadable contribution at its place in the manifest, and where the JSON breaks', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fazhi-asm-'));
+    writeFileSync(path.join(dir, 'a.md'), '（一）落实合法性审查。全年审查合同41份。\n');
+    const manifest = ['{', '  "body": "张八桥镇人民政府",', '  "year": 2025,', '  "profile": "town",', '  "parts": {', '    "measures": ["a.md", "缺一.md", "."],', '    "other": ["缺二.md"]', '  }', '}', ''].join('\n');
+    writeFileSync(path.join(dir, 'manifest.json'), manifest);
+    const r = await run('assemble', ['manifest.json', '-o', 'report.md'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /3 份材料无法读取/);
+    assert.match(r.stderr, /^ {2}manifest\.json:6:26 {2}缺一\.md：文件不存在/m);
+    assert.match(r.stderr, /^ {2}manifest\.json:6:35 {2}\.：是文件夹/m);
+    assert.match(r.stderr, /^ {2}manifest\.json:7:15 {2}缺二\.md：文件不存在/m);
+    assert.doesNotMatch(r.stderr, /at |TypeError|ENOENT/);
+
+    writeFileSync(path.join(dir, 'manifest.json'), manifest.replace('"year": 2025,', '"year": 2025,,'));
+    const broken = await run('assemble', ['manifest.json'], dir);
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /^fazhi-lint: manifest\.json:3:16：清单不是有效的 JSON/m);
+    writeFileSync(path.join(dir, 'manifest.json'), manifest.slice(0, 20));
+    const cut = await run('assemble', ['manifest.json'], dir);
+    assert.match(cut.stderr, /^fazhi-lint: manifest\.json:2:\d+：清单不是有效的 JSON/m);
+  });
 });

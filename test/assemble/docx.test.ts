@@ -2,8 +2,10 @@
 // sizes, page numbers), re-imported to the same text and structure, and a .docx made from a
 // seed report yields the same findings, paragraph by paragraph, as the seed's text.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { lint, type Finding } from '../../server/src/index.js';
 import { exportDocx, layoutParagraphs } from '../../server/src/assemble/docx-export.js';
 import { readDocx } from '../../server/src/assemble/docx-import.js';
@@ -12,7 +14,7 @@ import { parseManifest } from '../../server/src/assemble/manifest.js';
 import { renderSkeleton } from '../../server/src/assemble/skeleton.js';
 import { builtInSkeletonPath, loadSkeleton } from '../../server/src/assemble/skeleton-files.js';
 import { readSeed, seedFiles } from '../helpers/corpus.js';
-import { BODIES, FIXTURES, docxParts, fillPrompts } from './helpers.js';
+import { BODIES, FIXTURES, docxParts, fillPrompts, run } from './helpers.js';
 
 const TOWN = path.join(FIXTURES, 'town');
 function assembledTown(): string {
@@ -140,6 +142,32 @@ describe('assembly: Word export (GB/T 9704-2012)', () => {
       assert.match(xml, /w:eastAsia="宋体"/);
     }
   });
+
+  it('keeps the page number below the type area: its line fits the bottom margin, its dashes 7 mm under the type area', () => {
+    const sect = /<w:sectPr>[\s\S]*<\/w:sectPr>/.exec(parts['word/document.xml'])![0];
+    const bottom = Number(attr(sect, 'w:pgMar', 'w:bottom'));
+    const footerDistance = Number(attr(sect, 'w:pgMar', 'w:footer'));
+    for (const name of ['word/footer1.xml', 'word/footer2.xml']) {
+      const xml = parts[name];
+      // The footer's own line, not the inherited 28.95 pt body pitch: a footer reaching above the bottom
+      // margin pushes the type area up and costs the page its 22nd line.
+      assert.equal(attr(xml, 'w:spacing', 'w:lineRule'), 'exact', name);
+      const line = Number(attr(xml, 'w:spacing', 'w:line'));
+      assert.equal(line, 280, 'one 四号 line');
+      assert.ok(footerDistance + line <= bottom, `footer top ${footerDistance + line} inside the bottom margin ${bottom}`);
+      // 一字线上距版心下边缘 7 mm (§7.5): the dashes sit at mid-height of the page-number line.
+      const dashBelowTypeArea = ((bottom - footerDistance - line / 2) / 1440) * 25.4;
+      assert.ok(Math.abs(dashBelowTypeArea - 7) < 0.5, `dashes ${dashBelowTypeArea.toFixed(1)} mm below the type area`);
+    }
+  });
+
+  it('fills every page with its 22 lines: no widow/orphan control in the defaults or Normal', () => {
+    const styles = parts['word/styles.xml'];
+    const defaults = /<w:pPrDefault>[\s\S]*?<\/w:pPrDefault>/.exec(styles)![0];
+    const normal = /<w:style [^>]*w:styleId="Normal"[\s\S]*?<\/w:style>/.exec(styles)![0];
+    for (const xml of [defaults, normal]) assert.match(xml, /<w:widowControl w:val="(false|0)"\/>/);
+    assert.doesNotMatch(parts['word/document.xml'], /<w:widowControl\/>|<w:widowControl w:val="(true|1)"/);
+  });
 });
 
 /** Non-blank lines, without HTML comments (guidance in skeletons). */
@@ -173,6 +201,27 @@ describe('assembly: Word import (mammoth)', () => {
       if (line === '') return assert.equal(paragraphOfLine[i], 0);
       assert.equal(line.replace(/^#+ /, ''), laid[paragraphOfLine[i] - 1].text);
     });
+  });
+
+  it('says plainly what a file is when it is not a .docx (a .doc renamed, RTF, text, empty, broken zip)', async () => {
+    const ole = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    await assert.rejects(readDocx(ole), /Word 97–2003（\.doc）或 WPS/);
+    await assert.rejects(readDocx(new TextEncoder().encode('{\\rtf1 报告}')), /RTF/);
+    await assert.rejects(readDocx(new TextEncoder().encode('# 报告\n')), /不是 zip 压缩包|not a zip/);
+    await assert.rejects(readDocx(new Uint8Array()), /空/);
+    const good = await exportDocx(filledTown());
+    await assert.rejects(readDocx(good.slice(0, good.length >> 1)), /已损坏|corrupt/);
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    await assert.rejects(readDocx(await zip.generateAsync({ type: 'uint8array' })), /word\/document\.xml/);
+
+    // The same messages from the command line, exit code 2, no stack trace.
+    const dir = mkdtempSync(path.join(tmpdir(), 'fazhi-docx-'));
+    writeFileSync(path.join(dir, '旧报告.docx'), ole);
+    const imported = await run('import', ['旧报告.docx', '-o', '-'], dir);
+    assert.equal(imported.code, 2);
+    assert.match(imported.stderr, /旧报告\.docx 不是有效的 Word 文档.*另存为/);
+    assert.doesNotMatch(imported.stderr, /\n\s+at /);
   });
 
   it('recovers headings from Chinese numbering when the Word file has no heading styles', async () => {

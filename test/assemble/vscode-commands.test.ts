@@ -20,11 +20,17 @@ describe('assembly: VS Code commands', () => {
     assert.deepEqual(ids, ['fazhi-lint.newReport', 'fazhi-lint.assemble', 'fazhi-lint.exportWord', 'fazhi-lint.importWord']);
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const commands: { command: string; title: string; category: string }[] = pkg.contributes.commands;
+    // Titles may be localised: "%key%" resolves through package.nls.json (and package.nls.zh-cn.json).
+    const nls = (file: string): Record<string, string> => JSON.parse(readFileSync(path.join(ROOT, file), 'utf8'));
+    const key = (title: string) => /^%(.+)%$/.exec(title)?.[1];
     for (const id of ids) {
       const c = commands.find((x) => x.command === id);
       assert.ok(c, `${id} in package.json`);
       assert.equal(c.category, 'fazhi-lint');
-      assert.match(c.title, /^[\u4e00-\u9fa5].*（[A-Za-z][^）]*）$/, c.title);
+      const k = key(c.title);
+      const title = k ? nls('package.nls.json')[k] : c.title;
+      assert.match(title ?? '', /^[\u4e00-\u9fa5].*（[A-Za-z][^）]*）$/, `${id}: ${c.title}`);
+      if (k) assert.match(nls('package.nls.zh-cn.json')[k] ?? '', /^[\u4e00-\u9fa5]/, `${k} in package.nls.zh-cn.json`);
     }
   });
 

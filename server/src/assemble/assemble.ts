@@ -171,8 +171,15 @@ function emitContribution(
     }
     dropped.add(tops[0].heading);
   }
-  const kept = [...levelOf.entries()].filter(([b]) => !dropped.has(b)).map(([, l]) => l);
-  const minLevel = kept.length ? Math.min(...kept) : 2;
+  // A heading's place in the contribution's own hierarchy: how many kept headings it is nested in.
+  // Renumbering follows that nesting, not the numbering style the writer chose, so a file that goes
+  // 一、 → 1、 (skipping （一）) gets （一） → 1. like every other contribution.
+  const depthOf = new Map<Block, number>();
+  for (const s of doc.outline.all) {
+    let depth = 0;
+    for (let p = s.parent; p; p = p.parent) if (!dropped.has(p.heading)) depth++;
+    depthOf.set(s.heading, depth);
+  }
 
   const lines = source.split('\n');
   out.blank({ file, line: 1 });
@@ -182,12 +189,12 @@ function emitContribution(
     const origin = { file, line: i + 1 };
     if (!block) return out.push(raw, origin); // comments, directives: as written, attached to the next line
     const lineStart = doc.lines.lineStart(i);
-    const level = levelOf.get(block);
-    if (level === undefined) {
+    const depth = levelOf.has(block) ? depthOf.get(block) : undefined;
+    if (depth === undefined) {
       const { text: line, segments } = substitute(raw, values);
       out.push(line, { ...origin, segments });
     } else {
-      const target = Math.min(level - minLevel + 2, STYLE_OF_LEVEL.length - 1);
+      const target = Math.min(depth + 2, STYLE_OF_LEVEL.length - 1);
       counters[target] = (counters[target] ?? 0) + 1;
       counters.length = target + 1;
       const marker = formatMarker(STYLE_OF_LEVEL[target], counters[target]);

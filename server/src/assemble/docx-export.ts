@@ -18,7 +18,7 @@ import { buildDocument } from '../engine/document.js';
 import { resolve } from '../index.js';
 import type { ConfigObject } from '../engine/config.js';
 import { assignRoles, type Role } from './roles.js';
-import { CHAR_CONDENSE, FONT, FOOTER_DISTANCE, HEADER_DISTANCE, LINE_PITCH, MARGIN, PAGE, SIZE, chars } from './gbt9704.js';
+import { CHAR_CONDENSE, FONT, FOOTER_DISTANCE, HEADER_DISTANCE, LINE_PITCH, MARGIN, PAGE, PAGE_NUMBER_LINE, SIZE, chars } from './gbt9704.js';
 
 /** One paragraph of the exported document. */
 export interface LaidParagraph {
@@ -43,6 +43,11 @@ const HEADING_FONT = [FONT.heading1, FONT.heading1, FONT.heading2, FONT.heading3
 const HEADING_LEVEL = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4];
 const EXACT = { line: LINE_PITCH, lineRule: 'exact' as const, before: 0, after: 0 };
 const INDENT_2 = { firstLine: chars(2), firstLineChars: 200 };
+/**
+ * w:widowControl off. The docx package writes it for styles too (the same paragraph-properties writer),
+ * but its style options type does not list it.
+ */
+const NO_WIDOW_CONTROL: object = { widowControl: false };
 
 /** Width of a line in characters, half-width digits and Latin letters counting half (for right indents). */
 function widthInChars(text: string): number {
@@ -107,6 +112,8 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
     children: [
       new Paragraph({
         alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        // One 四号 line, not the body's 28.95 pt: a taller footer would push the type area up (see gbt9704.ts).
+        spacing: { line: PAGE_NUMBER_LINE, lineRule: 'exact' as const, before: 0, after: 0 },
         // 单页码居右空一字，双页码居左空一字 (§7.5), one 四号 character = 280 twips.
         indent: side === 'odd' ? { right: 280 } : { left: 280 },
         children: [new TextRun({ ...options, text: '— ' }), new TextRun({ ...options, children: [PageNumber.CURRENT] }), new TextRun({ ...options, text: ' —' })],
@@ -135,7 +142,8 @@ export function buildWordDocument(paragraphs: LaidParagraph[], meta: { title?: s
       default: {
         document: {
           run: { font: font(FONT.body), size: SIZE.body, language: { value: 'en-US', eastAsia: 'zh-CN' } },
-          paragraph: { spacing: EXACT },
+          // No widow/orphan control: it would leave pages short of the 22 lines that 撑满版心 (§5.2.4).
+          paragraph: { spacing: EXACT, ...NO_WIDOW_CONTROL },
         },
         title: {
           run: { font: font(FONT.title), size: SIZE.title, bold: false, color: '000000', characterSpacing: 0 },
@@ -153,7 +161,7 @@ export function buildWordDocument(paragraphs: LaidParagraph[], meta: { title?: s
           name: 'Normal',
           quickFormat: true,
           run: { font: font(FONT.body), size: SIZE.body, characterSpacing: CHAR_CONDENSE },
-          paragraph: { spacing: EXACT },
+          paragraph: { spacing: EXACT, ...NO_WIDOW_CONTROL },
         },
       ],
     },

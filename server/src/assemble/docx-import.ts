@@ -66,7 +66,36 @@ function textOf(node: MammothNode): string {
   }
 }
 
+const startsWith = (buffer: Uint8Array, bytes: number[]): boolean => bytes.every((b, i) => buffer[i] === b);
+
+/**
+ * Why `buffer` is not a .docx, in words a writer understands, or undefined if it may be one. A .docx is
+ * a zip archive; a Word 97–2003 .doc, a .wps and a password-protected .docx are OLE compound files.
+ */
+export function notDocxReason(buffer: Uint8Array): string | undefined {
+  if (buffer.length === 0) return '文件是空的（empty file）';
+  if (startsWith(buffer, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    return (
+      '这是 Word 97–2003（.doc）或 WPS 格式的文件，或是设置了打开密码的文档，不是 .docx；' +
+      '请在 Word 或 WPS 中取消密码并“另存为” Word 文档（.docx）（an OLE compound file: .doc, .wps or an encrypted document）'
+    );
+  }
+  if (startsWith(buffer, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return '这是 RTF 文件，不是 .docx；请在 Word 或 WPS 中另存为 .docx（an RTF file）';
+  if (!startsWith(buffer, [0x50, 0x4b])) return '不是 .docx：Word 文档应是 zip 压缩包，此文件不是（not a zip archive）';
+  return undefined;
+}
+
+/** mammoth's and JSZip's messages for a broken package, said plainly. */
+function explain(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/main document part/i.test(message)) return new Error(`压缩包里没有 Word 正文（word/document.xml），不是 Word 文档（no main document part: ${message}）`);
+  if (/zip|central directory|end of data/i.test(message)) return new Error(`文件已损坏或不完整，无法解压（corrupt .docx: ${message}）`);
+  return error instanceof Error ? error : new Error(message);
+}
+
 export async function readWordParagraphs(buffer: Uint8Array): Promise<WordParagraph[]> {
+  const reason = notDocxReason(buffer);
+  if (reason) throw new Error(reason);
   const paragraphs: WordParagraph[] = [];
   const visit = (node: MammothNode): void => {
     if (node.type === 'paragraph') {
@@ -82,16 +111,20 @@ export async function readWordParagraphs(buffer: Uint8Array): Promise<WordParagr
     }
     for (const child of node.children ?? []) if (child.type !== 'note' && child.type !== 'comment') visit(child);
   };
-  await mammoth.convertToHtml(
-    { buffer: Buffer.from(buffer) },
-    {
-      ignoreEmptyParagraphs: false,
-      transformDocument: (document: MammothNode) => {
-        visit(document);
-        return document;
+  try {
+    await mammoth.convertToHtml(
+      { buffer: Buffer.from(buffer) },
+      {
+        ignoreEmptyParagraphs: false,
+        transformDocument: (document: MammothNode) => {
+          visit(document);
+          return document;
+        },
       },
-    },
-  );
+    );
+  } catch (error) {
+    throw explain(error);
+  }
   return paragraphs;
 }
 

@@ -44,12 +44,25 @@ export const CHAR_PITCH_TWIPS = BODY_PT * 20 + CHAR_CONDENSE; // 315
 /** Twips for n characters of the grid, for indents Word expresses in twips. */
 export const chars = (n: number): number => Math.round(n * CHAR_PITCH_TWIPS);
 
-/** §7.5: the page number's lower edge is 7 mm below the type area: footer distance 35 − 7 = 28 mm. */
-export const FOOTER_DISTANCE = MARGIN.bottom - mm(7); // 1587
-export const HEADER_DISTANCE = mm(15);
-
 /** Sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt. */
 export const SIZE = { title: 44, body: 32, pageNumber: 28 } as const;
+
+/**
+ * The page number's line: exactly one 四号 character high (14 pt = 280 twips). The footer must not
+ * inherit the body's 579-twip pitch: a footer taller than the space between footer distance and
+ * bottom margin pushes the type area up (Word and LibreOffice both do this), and the 22nd line
+ * would go to the next page.
+ */
+export const PAGE_NUMBER_LINE = SIZE.pageNumber * 10; // 280
+
+/**
+ * §7.5: 一字线上距版心下边缘 7 mm — the dashes (at mid-height of the page number's line) are 7 mm
+ * below the type area. The footer distance is where that line's lower edge goes:
+ * 35 mm − 7 mm − half a 四号 line ≈ 25.5 mm (1447 twips); the footer's top (1447 + 280 = 1727 twips)
+ * stays inside the bottom margin (1984), so the type area keeps its 225 mm.
+ */
+export const FOOTER_DISTANCE = MARGIN.bottom - mm(7) - PAGE_NUMBER_LINE / 2; // 1447
+export const HEADER_DISTANCE = mm(15);
 
 /** Font names as government templates write them, so Word on the reviewer's machine picks the right ones. */
 export const FONT = {

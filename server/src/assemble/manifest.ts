@@ -33,7 +33,13 @@ export function parseManifest(text: string, source = 'manifest'): Manifest {
   try {
     value = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (error) {
-    throw new ManifestError(`${source}：清单不是有效的 JSON（invalid JSON: ${(error as Error).message}）`);
+    const message = (error as Error).message;
+    // Node reports where parsing stopped as "at position N" (newer versions add "(line L column C)").
+    const body = text.replace(/^\ufeff/, '');
+    const at = /\bposition (\d+)/.exec(message);
+    const offset = at ? Number(at[1]) : /end of JSON input/i.test(message) ? body.trimEnd().length : undefined;
+    const where = offset !== undefined && !/\bline \d+ column \d+/.test(message) ? lineColumn(body, offset) : undefined;
+    throw new ManifestError(`${source}${where ? `:${where.line}:${where.column}` : ''}：清单不是有效的 JSON（invalid JSON: ${message}）`);
   }
   validate ??= new Ajv({ allErrors: true, strict: false }).compile(manifestSchema);
   if (!validate(value)) {
@@ -60,6 +66,25 @@ export function partEntry(entry: string[] | PartEntry | undefined): PartEntry | 
 export function positionOfKey(text: string, key: string): { line: number; column: number } {
   const at = text.indexOf(`"${key}"`);
   if (at < 0) return { line: 1, column: 1 };
+  return lineColumn(text, at);
+}
+
+/** Every file the manifest names (opening and parts, in the order written), with the key it is listed under. */
+export function manifestFiles(manifest: Manifest): { file: string; key: string }[] {
+  const files = (manifest.opening ?? []).map((file) => ({ file, key: 'opening' }));
+  for (const [key, entry] of Object.entries(manifest.parts)) for (const file of partEntry(entry)?.files ?? []) files.push({ file, key });
+  return files;
+}
+
+/** 1-based line and column of where `file` is listed under `key` (the key itself if the string is not found after it). */
+export function positionOfFile(text: string, key: string, file: string): { line: number; column: number } {
+  const keyAt = text.indexOf(`"${key}"`);
+  const at = text.indexOf(JSON.stringify(file), Math.max(keyAt, 0));
+  return at < 0 ? positionOfKey(text, key) : lineColumn(text, at);
+}
+
+/** 1-based line and column (UTF-16 code units) of offset `at` in `text`. */
+function lineColumn(text: string, at: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < at; i++) {

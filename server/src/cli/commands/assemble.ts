@@ -1,9 +1,9 @@
 // fazhi-lint assemble manifest.json [-o report.md] [--format text|json] [--fail-on error|warning|info|hint]
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SEVERITIES, type Severity } from '../../engine/types.js';
 import { assemble, type TracedFinding } from '../../assemble/assemble.js';
-import { parseManifest } from '../../assemble/manifest.js';
+import { manifestFiles, parseManifest, positionOfFile } from '../../assemble/manifest.js';
 import { loadSkeleton } from '../../assemble/skeleton-files.js';
 import type { CommandIO } from './index.js';
 import { UsageError, parseArgs } from './args.js';
@@ -56,6 +56,22 @@ export async function runAssemble(args: string[], io: CommandIO): Promise<number
         : undefined;
     const skeleton = loadSkeleton(manifest.profile, ownSkeleton);
     const shownOf = (file: string) => shown(io, path.resolve(manifestDir, file));
+    // Every contribution that cannot be read, at once, each at its place in the manifest.
+    const unreadable = manifestFiles(manifest).flatMap(({ file, key }) => {
+      let problem: string | undefined;
+      try {
+        if (statSync(path.resolve(manifestDir, file)).isDirectory()) problem = '是文件夹，不是文件（is a directory）';
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        problem = code === 'ENOENT' ? '文件不存在（not found）' : `无法读取（${code ?? (error as Error).message}）`;
+      }
+      if (!problem) return [];
+      const at = positionOfFile(manifestText, key, file);
+      return [`  ${shown(io, manifestFile)}:${at.line}:${at.column}  ${shownOf(file)}：${problem}`];
+    });
+    if (unreadable.length) {
+      throw new Error(`清单列出的 ${unreadable.length} 份材料无法读取（cannot read contributions; paths are relative to the manifest）：\n${unreadable.join('\n')}`);
+    }
 
     const result = assemble({
       manifest,

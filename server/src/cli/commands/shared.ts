@@ -17,6 +17,7 @@ export function absolute(io: CommandIO, file: string): string {
 /** Path as shown to the user: relative to the working directory when inside it. */
 export function shown(io: CommandIO, file: string): string {
   const rel = path.relative(io.cwd, file);
+  if (rel === '') return '.';
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
 }
 
