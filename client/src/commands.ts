@@ -89,10 +89,22 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
       const editor = activeReportEditor();
       if (!editor) return;
       const uri = editor.document.uri.toString();
-      const checked = status.get(uri)?.checked ?? false;
-      const all = { ...overrides(), [uri]: !checked };
+      const current = status.get(uri);
+      if (current?.reason === 'too-large') {
+        void vscode.window.showWarningMessage('fazhi-lint：本文件过大，不予检查（document too large to check）。');
+        return;
+      }
+      const checked = current?.checked ?? false;
+      const wanted = !checked;
+      // Back to the default when that gives what is wanted: only real deviations are remembered, and a file
+      // toggled off and on again follows the settings (fazhiLint.files, enable) as before.
+      const enabled: boolean | null = current?.checkedByDefault === wanted ? null : wanted;
+      const all = { ...overrides() };
+      delete all[uri];
+      // An untitled document's URI (untitled:Untitled-1) names another document next time: not remembered.
+      if (enabled !== null && editor.document.uri.scheme !== 'untitled') all[uri] = enabled;
       await context.workspaceState.update(OVERRIDES_KEY, all);
-      const params: SetFileEnabledParams = { uri, enabled: !checked };
+      const params: SetFileEnabledParams = { uri, enabled };
       await client.sendNotification(SET_FILE_ENABLED_NOTIFICATION, params);
       void vscode.window.showInformationMessage(checked ? 'fazhi-lint：已停止检查本文件。' : 'fazhi-lint：已开始检查本文件。');
     }),

@@ -3,7 +3,7 @@
 // bar item, the palette commands and the document-assembly commands.
 import * as vscode from 'vscode';
 import path from 'node:path';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { STATUS_NOTIFICATION, type StatusParams } from '../../server/src/lsp/protocol.js';
 import { registerAssemblyCommands } from './assembly-commands.js';
 import { COMMANDS, registerCommands, sendOverrides } from './commands.js';
@@ -18,8 +18,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    // Every scheme (file, untitled): the server decides which documents are reports.
-    documentSelector: [{ language: 'markdown' }, { language: 'plaintext' }],
+    // Saved and untitled documents (the server decides which of them are reports); not the read-only
+    // copies VS Code opens for diffs and history (git:, vscode-userdata:, …), whose problems would be
+    // listed a second time under another URI.
+    documentSelector: ['file', 'untitled'].flatMap((scheme) => [
+      { scheme, language: 'markdown' },
+      { scheme, language: 'plaintext' },
+    ]),
     synchronize: { configurationSection: 'fazhiLint' },
     outputChannelName: 'fazhi-lint',
   };
@@ -29,8 +34,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => status.update(params));
   registerCommands(context, client, status);
   registerAssemblyCommands(context);
+  // The per-file toggles live in the server's memory: send them again whenever it (re)starts.
+  context.subscriptions.push(
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Running) void sendOverrides(context, client!);
+    }),
+  );
   await client.start();
-  await sendOverrides(context, client);
 }
 
 export async function deactivate(): Promise<void> {

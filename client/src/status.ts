@@ -2,6 +2,16 @@
 import * as vscode from 'vscode';
 import type { StatusParams } from '../../server/src/lsp/protocol.js';
 
+/** Why a document is not checked, for the tooltip (StatusParams.reason). */
+const NOT_CHECKED: Record<string, string> = {
+  unrelated: '本文件不像法治政府建设年度报告，未检查；可用“切换本文件的检查”强制检查。',
+  'forced-off': '已用“切换本文件的检查”停止检查本文件；再次执行该命令可恢复。',
+  disabled: '检查已关闭（设置 fazhiLint.enable）；可用“切换本文件的检查”单独检查本文件。',
+  ignored: '本文件在 .fazhi-lint.json 的 ignores 中，未检查。',
+  'not-text': '本文件不是 Markdown 或纯文本，未检查。',
+  'too-large': '本文件过大，不予检查。',
+};
+
 export class ReportStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('fazhiLint.status', vscode.StatusBarAlignment.Right, 100);
   private readonly byUri = new Map<string, StatusParams>();
@@ -33,7 +43,7 @@ export class ReportStatus implements vscode.Disposable {
     const s = this.byUri.get(doc.uri.toString());
     if (!s || !s.checked) {
       this.item.text = '$(law) 未检查';
-      this.item.tooltip = 'fazhi-lint：本文件不像法治政府建设年度报告，未检查。点击查看合规清单；可用“切换本文件的检查”强制检查。\n(not checked — click for the compliance checklist)';
+      this.item.tooltip = `fazhi-lint：${NOT_CHECKED[s?.reason ?? ''] ?? NOT_CHECKED.unrelated}点击查看合规清单。\n(not checked — click for the compliance checklist)`;
     } else {
       const total = s.errors + s.warnings + s.infos + s.hints;
       this.item.text = total === 0 ? '$(law) $(check) 法治报告' : `$(law) $(error) ${s.errors} $(warning) ${s.warnings}${s.infos + s.hints ? ` $(info) ${s.infos + s.hints}` : ''}`;

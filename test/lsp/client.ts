@@ -25,6 +25,12 @@ export interface TestClient {
   /** Edits the server asked the client to apply. */
   applied: WorkspaceEdit[];
   logs: string[];
+  /** window/showMessage notifications and requests (type: 1 error, 2 warning, 3 info). */
+  shown: { type: number; message: string }[];
+  /** fazhi-lint/status notifications. */
+  status: Record<string, unknown>[];
+  /** client/registerCapability requests. */
+  registrations: { id: string; method: string; registerOptions?: unknown }[];
   stderr: string[];
   /** The server's InitializeResult. */
   initialized?: { capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } };
@@ -49,6 +55,9 @@ export async function startClient(opts: { env?: Record<string, string>; rootUri?
     published,
     applied: [],
     logs: [],
+    shown: [],
+    status: [],
+    registrations: [],
     stderr: [],
     settings: opts.settings ?? {},
     open(uri, text, languageId = 'plaintext') {
@@ -101,11 +110,21 @@ export async function startClient(opts: { env?: Record<string, string>; rootUri?
   });
   conn.onNotification('window/showMessage', (p: unknown) => {
     client.logs.push((p as { message: string }).message);
+    client.shown.push(p as { type: number; message: string });
   });
-  conn.onNotification('fazhi-lint/status', () => {});
+  conn.onNotification('fazhi-lint/status', (p: Record<string, unknown>) => {
+    client.status.push(p);
+  });
   conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => client.settings));
-  conn.onRequest('client/registerCapability', () => null);
-  conn.onRequest('window/showMessageRequest', () => null);
+  conn.onRequest('client/registerCapability', (p: { registrations: TestClient['registrations'] }) => {
+    client.registrations.push(...p.registrations);
+    return null;
+  });
+  // vscode-languageserver sends window.show*Message as a request (with no actions).
+  conn.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
+    client.shown.push({ type: p.type, message: p.message });
+    return null;
+  });
   conn.onRequest('workspace/applyEdit', (p: { edit: WorkspaceEdit }) => {
     client.applied.push(p.edit);
     return { applied: true };

@@ -33,32 +33,82 @@ function wanted(only: string[] | undefined, kind: string): boolean {
   return only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
-/** The finding a diagnostic was made from: same rule, same range. */
+/**
+ * The finding a diagnostic was made from: same rule, same range, and (when several findings of one rule share
+ * a range, e.g. two missing parts both anchored at the end of the report) the same message and data.
+ */
 function findingOf(doc: TextDocument, findings: readonly Finding[], d: Diagnostic): Finding | undefined {
   if (d.source !== SOURCE) return undefined;
   const start = doc.offsetAt(d.range.start);
   const end = doc.offsetAt(d.range.end);
-  return findings.find((f) => f.rule === d.code && f.start === start && f.end === end);
+  const same = findings.filter((f) => f.rule === d.code && f.start === start && f.end === end);
+  if (same.length <= 1) return same[0];
+  const data = d.data as Record<string, unknown> | undefined;
+  const sameData = (f: Finding) => !data || typeof data !== 'object' || Object.entries(data).every(([k, v]) => JSON.stringify(f.data[k]) === JSON.stringify(v));
+  return same.find((f) => f.message === d.message && sameData(f)) ?? same.find((f) => f.message === d.message) ?? same.find(sameData) ?? same[0];
 }
 
-/** Skeleton of a missing part, inserted where it belongs, numbered like its neighbours (used when the rule offers no fix). */
+const NEXT_LINE_DIRECTIVE = /^([ \t\u3000]*)<!--\s*fazhi-lint-disable-next-line\b([^]*?)-->[ \t]*$/;
+
+/**
+ * "Disable for this line": a `disable-next-line` comment above the finding's line, or the rule added to the one
+ * already there (as ESLint does), so that two rules on one line do not stack two comments.
+ */
+export function disableLineEdit(doc: TextDocument, line: number, rule: string): OffsetEdit {
+  const lineText = (n: number) => {
+    const start = doc.offsetAt({ line: n, character: 0 });
+    const next = n + 1 < doc.lineCount ? doc.offsetAt({ line: n + 1, character: 0 }) : doc.getText().length;
+    return { start, text: doc.getText().slice(start, next).replace(/\r?\n$|\r$/, '') };
+  };
+  if (line > 0) {
+    const above = lineText(line - 1);
+    const m = NEXT_LINE_DIRECTIVE.exec(above.text);
+    if (m) {
+      const names = m[2].split(/[\s,，]+/).filter(Boolean);
+      // No names means every rule: nothing to add (the finding would not exist).
+      if (names.length && !names.includes(rule)) {
+        const newText = `${m[1]}<!-- fazhi-lint-disable-next-line ${[...names, rule].join(' ')} -->`;
+        return { start: above.start, end: above.start + above.text.length, newText };
+      }
+    }
+  }
+  const own = lineText(line);
+  const indent = /^[ \t\u3000]*/.exec(own.text)![0];
+  const eol = /\r\n/.test(doc.getText().slice(0, 10_000)) ? '\r\n' : '\n';
+  return { start: own.start, end: own.start, newText: `${indent}<!-- fazhi-lint-disable-next-line ${rule} -->${eol}` };
+}
+
+/**
+ * Skeleton of a missing part (used when the rule offers no fix, i.e. the report has no sections yet): the
+ * part's heading and placeholder paragraphs, numbered like its neighbours. Without any section it goes at the
+ * end of the text, after the title and any opening paragraphs (never above the title), numbered 一、 as the
+ * report's first section; later parts are then inserted by the rule's own fix, in statutory order.
+ */
 export function missingPartEdit(doc: TextDocument, finding: Finding, sections: readonly SectionSummary[]): OffsetEdit | undefined {
   const part = finding.data.part as PartId | undefined;
-  if (!part || !SECTION_DATA.parts[part]) return undefined;
+  const info = part ? SECTION_DATA.parts[part] : undefined;
+  if (!info) return undefined;
   const text = doc.getText();
-  const at = finding.start;
-  const top = sections.filter((s) => s.level === Math.min(...sections.map((x) => x.level)));
+  const eol = /\r\n/.test(text.slice(0, 10_000)) ? '\r\n' : '\n';
+  const gap = eol + eol;
+  const topLevel = sections.length ? Math.min(...sections.map((x) => x.level)) : 0;
+  const top = sections.filter((s) => s.level === topLevel);
+  const at = top.length ? finding.start : text.length;
   const before = top.filter((s) => s.headingStart < at).length;
   const model = top[0];
-  const name = SECTION_DATA.parts[part].name.replace(/^上一年度/, '');
+  const title = info.heading || info.name.replace(/^上一年度/, '');
+  const marker = formatMarker('cn-comma', before + 1);
+  const markdown = doc.languageId === 'markdown' || /^#\s/.test(text);
   let heading: string;
-  if (model?.marker) heading = `${formatMarker('cn-comma', before + 1)}${name}`;
-  else if (model) heading = `${'#'.repeat(Math.max(2, model.markdownDepth))} ${name}`;
-  else heading = `${formatMarker('cn-comma', 1)}${name}`;
-  const body = '【请填写：本部分内容】';
-  const needsLeadingBreak = at > 0 && text[at - 1] !== '\n';
-  const block = `${heading}\n\n${body}\n\n`;
-  return { start: at, end: at, newText: needsLeadingBreak ? `\n\n${block}` : block };
+  if (model && !model.marker && model.markdownDepth) heading = `${'#'.repeat(Math.max(2, model.markdownDepth))} ${title}`;
+  else if (model) heading = `${model.markdownDepth ? `${'#'.repeat(model.markdownDepth)} ` : ''}${marker}${title}`;
+  else heading = `${markdown ? '## ' : ''}${marker}${title}`;
+  const body = info.skeleton.length ? info.skeleton.join(gap) : '【请填写：本部分内容】';
+  const block = `${heading}${gap}${body}`;
+  if (at < text.length) return { start: at, end: at, newText: `${block}${gap}` };
+  // At the end: separated from the text before by one blank line, ending with a line break.
+  const lead = text.length === 0 ? '' : /(\r?\n)[ \t\u3000]*(\r?\n)[ \t\u3000]*$/.test(text) ? '' : /\r?\n$/.test(text) ? eol : gap;
+  return { start: at, end: at, newText: `${lead}${block}${eol}` };
 }
 
 export function codeActions(
@@ -71,6 +121,9 @@ export function codeActions(
   const uri = doc.uri;
   const actions: CodeAction[] = [];
   const quick = wanted(only, CodeActionKind.QuickFix);
+  // One "disable" action per rule and line, and one "disable in config" per rule, however many diagnostics.
+  const disabledLines = new Set<string>();
+  const disabledInConfig = new Set<string>();
   for (const d of params.context.diagnostics) {
     const f = findingOf(doc, findings, d);
     if (!f || !quick) continue;
@@ -86,7 +139,7 @@ export function codeActions(
       const edit = missingPartEdit(doc, f, sections);
       if (edit) {
         actions.push({
-          title: `插入缺少的部分“${SECTION_DATA.parts[f.data.part as PartId].short}”`,
+          title: `插入“${SECTION_DATA.parts[f.data.part as PartId].short}”部分的骨架`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [d],
           isPreferred: true,
@@ -95,16 +148,18 @@ export function codeActions(
       }
     }
     const line = doc.positionAt(f.start).line;
-    const lineStart = doc.offsetAt({ line, character: 0 });
-    const indent = /^[ \t\u3000]*/.exec(doc.getText({ start: { line, character: 0 }, end: { line, character: 40 } }))![0];
-    actions.push({
-      title: `在此行停用规则 ${f.rule}（disable ${f.rule} for this line）`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [d],
-      edit: { changes: { [uri]: toTextEdits(doc, [{ start: lineStart, end: lineStart, newText: `${indent}<!-- fazhi-lint-disable-next-line ${f.rule} -->\n` }]) } },
-    });
+    if (!disabledLines.has(`${f.rule} ${line}`)) {
+      disabledLines.add(`${f.rule} ${line}`);
+      actions.push({
+        title: `在此行停用规则 ${f.rule}（disable ${f.rule} for this line）`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        edit: { changes: { [uri]: toTextEdits(doc, [disableLineEdit(doc, line, f.rule)]) } },
+      });
+    }
     // A config file needs a folder: only for documents saved on disk.
-    if (uri.startsWith('file:')) {
+    if (uri.startsWith('file:') && !disabledInConfig.has(f.rule)) {
+      disabledInConfig.add(f.rule);
       actions.push({
         title: `在工作区配置中停用规则 ${f.rule}（disable ${f.rule} in .fazhi-lint.json）`,
         kind: CodeActionKind.QuickFix,

@@ -6,9 +6,7 @@
 import { version as VERSION } from '../../../package.json';
 import { isCheckWorker, runWorker } from './worker.js';
 import { RULES } from '../rules/index.js';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { ruleDocsDir, writeRuleDocs } from './rule-docs.js';
+import { ruleDocsCurrent, ruleDocsDir, writeRuleDocs } from './rule-docs.js';
 import { startServer } from './server.js';
 
 function main(argv: string[]): void {
@@ -38,10 +36,13 @@ function main(argv: string[]): void {
   startServer();
 }
 
-/** The diagnostics link to dist/rules/<id>.md; a development build has none until written (packaging writes them). */
+/**
+ * The diagnostics link to dist/rules/<id>.md; a development build has none until written (packaging writes
+ * them), and a rebuilt one may have a new rule or changed docs: every page must be there and current.
+ */
 function ensureRuleDocs(): void {
   try {
-    if (!existsSync(path.join(ruleDocsDir(), `${RULES[0].id}.md`))) writeRuleDocs(ruleDocsDir(), RULES);
+    if (!ruleDocsCurrent(ruleDocsDir(), RULES)) writeRuleDocs(ruleDocsDir(), RULES);
   } catch {
     // A read-only install: the links stay dead, the hovers still carry the text.
   }

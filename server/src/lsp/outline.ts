@@ -12,14 +12,26 @@ function clampName(text: string): string {
   return t.length > 60 ? `${t.slice(0, 59)}…` : t || '（空标题）';
 }
 
+/**
+ * The heading proper of a heading block. Plain-text reports often run the heading into its paragraph
+ * ("（一）健全组织，明确责任。一是……"): the outline and breadcrumbs show the first sentence, not the paragraph.
+ */
+function headingProper(doc: TextDocument, s: SectionSummary): { text: string; end: number } {
+  const raw = doc.getText().slice(s.headingStart, s.headingEnd);
+  const m = /^[^。！？!?；;\n]{2,}?[。！？!?；;]/.exec(raw);
+  if (m && m[0].length < raw.trimEnd().length) return { text: m[0].replace(/[。；;]$/, ''), end: s.headingStart + m[0].length };
+  return { text: s.heading, end: s.headingEnd };
+}
+
 function toSymbol(doc: TextDocument, s: SectionSummary, top: boolean): DocumentSymbol {
+  const heading = headingProper(doc, s);
   const range = { start: doc.positionAt(s.headingStart), end: doc.positionAt(Math.max(s.end, s.headingEnd)) };
-  const selectionRange = { start: doc.positionAt(s.headingStart), end: doc.positionAt(s.headingEnd) };
+  const selectionRange = { start: doc.positionAt(s.headingStart), end: doc.positionAt(heading.end) };
   const part = top && s.part ? SECTION_DATA.parts[s.part] : undefined;
   return {
     // A statutory part is named as the regulation names it; the heading as written is its detail.
-    name: part ? part.short : clampName(s.heading),
-    detail: part ? clampName(s.heading) : undefined,
+    name: part ? part.short : clampName(heading.text),
+    detail: part ? clampName(heading.text) : undefined,
     kind: part ? SymbolKind.Module : SymbolKind.String,
     range,
     selectionRange,

@@ -11,6 +11,14 @@ export interface StatusParams {
   warnings: number;
   infos: number;
   hints: number;
+  /**
+   * Why it is (not) checked: 'glob' (matches fazhiLint.files or the config's files), 'content' (looks like a
+   * report), 'forced' / 'forced-off' (the per-file toggle), 'unrelated', 'ignored' (the config's ignores),
+   * 'disabled' (fazhiLint.enable is false), 'not-text', 'too-large'.
+   */
+  reason?: string;
+  /** Whether it would be checked without the per-file toggle (so the toggle can go back to the default). */
+  checkedByDefault?: boolean;
 }
 
 /** Client → server: force checking on or off for one document (the "toggle checking" command). */

@@ -2,7 +2,7 @@
 // links. The text comes from each rule's `docs` in the registry; the files
 // linked to are written next to the bundled server (dist/rules/<id>.md) by
 // `fazhi-lint-server --write-rule-docs DIR` (run by `npm run package`).
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Rule } from '../engine/types.js';
@@ -39,6 +39,20 @@ export function ruleDocUri(id: string): string {
   return uri;
 }
 
+function rulePage(rule: Rule): string {
+  return `# fazhi-lint 规则 \`${rule.id}\`\n\n${ruleMarkdown(rule)}\n`;
+}
+
+/** Are the pages in `dir` those of exactly these rules, as they are now (none missing, none stale)? */
+export function ruleDocsCurrent(dir: string, rules: readonly Rule[]): boolean {
+  try {
+    for (const rule of rules) if (readFileSync(path.join(dir, `${rule.id}.md`), 'utf8') !== rulePage(rule)) return false;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function writeRuleDocs(dir: string, rules: readonly Rule[]): string[] {
   mkdirSync(dir, { recursive: true });
   // Pages of rules that no longer exist (or of the test-only rule) must not linger in the package.
@@ -46,7 +60,7 @@ export function writeRuleDocs(dir: string, rules: readonly Rule[]): string[] {
   const written: string[] = [];
   for (const rule of rules) {
     const file = path.join(dir, `${rule.id}.md`);
-    writeFileSync(file, `# fazhi-lint 规则 \`${rule.id}\`\n\n${ruleMarkdown(rule)}\n`);
+    writeFileSync(file, rulePage(rule));
     written.push(file);
   }
   return written;

@@ -18,7 +18,6 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits as applyJsonEdits, modify as modifyJson } from 'jsonc-parser';
 import type { ConfigObject } from '../engine/config.js';
 import type { Finding } from '../engine/types.js';
 import { toSimplified, toTraditional } from '../engine/script.js';
@@ -38,7 +37,7 @@ import {
   type StatusParams,
 } from './protocol.js';
 import { ruleDocUri, ruleMarkdown } from './rule-docs.js';
-import { ConfigFiles, effectiveConfig, normalizeSettings, selectDocument, type EditorSettings, type Selection } from './settings.js';
+import { ConfigFiles, disableRuleInConfigText, effectiveConfig, normalizeSettings, selectDocument, settingsProblems, type EditorSettings, type Selection } from './settings.js';
 import { FullChecker, Superseded } from './worker.js';
 
 /** Above this many UTF-16 units a document is re-checked partially on the main thread and fully in a worker. */
@@ -62,6 +61,8 @@ interface DocState {
   edits: Edit[];
   /** When the last didChange arrived (for FAZHI_LINT_TRACE). */
   changedAt?: number;
+  /** Whether the document would be checked without a per-file override (for the toggle command). */
+  checkedByDefault?: boolean;
 }
 
 function filePath(uri: string): string | undefined {
@@ -85,6 +86,7 @@ export function startServer(): Connection {
   const loggedRuleErrors = new Set<string>();
   const reportedConfigErrors = new Set<string>();
   let pushedSettings: unknown = undefined;
+  let lastSettingsProblems = '';
   let pullConfiguration = false;
   let roots: string[] = [];
   const fullChecker = new FullChecker((m) => connection.console.error(m));
@@ -134,10 +136,22 @@ export function startServer(): Connection {
             () => pushedSettings,
           )
         : Promise.resolve(pushedSettings)
-      ).then((raw) => normalizeSettings(raw, knownRules));
+      ).then((raw) => {
+        reportSettingsProblems(raw);
+        return normalizeSettings(raw, knownRules);
+      });
       settingsCache.set(uri, s);
     }
     return s;
+  }
+
+  /** Invalid editor settings are ignored (defaults apply), and the user is told once what was wrong. */
+  function reportSettingsProblems(raw: unknown): void {
+    const problems = settingsProblems(raw, knownRules);
+    const key = problems.join('\n');
+    if (key === lastSettingsProblems) return;
+    lastSettingsProblems = key;
+    if (problems.length) void connection.window.showWarningMessage(`fazhi-lint：设置有误，已改用默认值（invalid settings ignored）：${problems.join('；')}`);
   }
 
   function configFor(uri: string, settings: EditorSettings): { config: ConfigObject; key: string } {
@@ -161,24 +175,35 @@ export function startServer(): Connection {
     return { config, key: JSON.stringify(config) };
   }
 
+  /** Whether to check the document; also records whether it would be checked without the per-file toggle. */
   function select(st: DocState, settings: EditorSettings): Selection {
     const file = filePath(st.doc.uri);
-    return selectDocument({
+    const opts = {
       languageId: st.doc.languageId,
       file,
       text: st.doc.getText(),
       settings,
       fileConfig: file ? configFiles.forFile(file) : { config: {} },
       roots,
-      override: overrides.get(st.doc.uri),
-    });
+    };
+    const override = overrides.get(st.doc.uri);
+    const byDefault = override === undefined ? undefined : selectDocument(opts);
+    const selection = override === undefined ? selectDocument(opts) : selectDocument({ ...opts, override });
+    st.checkedByDefault = (byDefault ?? selection).check;
+    return selection;
   }
 
   function publish(st: DocState, findings: readonly Finding[] | undefined, max = Infinity): void {
     const doc = st.doc;
     const diagnostics = findings ? capFindings(findings, max).map((f) => toDiagnostic(doc, f)) : [];
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-    const status: StatusParams = { uri: doc.uri, checked: !!findings, ...counts(findings ?? []) };
+    const status: StatusParams = {
+      uri: doc.uri,
+      checked: !!findings,
+      ...counts(findings ?? []),
+      reason: st.selection?.reason,
+      checkedByDefault: st.checkedByDefault ?? !!findings,
+    };
     void connection.sendNotification(STATUS_NOTIFICATION, status);
   }
 
@@ -203,7 +228,9 @@ export function startServer(): Connection {
     if (text.length > MAX_DOCUMENT) {
       if (st.selection?.reason !== 'too-large') log(`${uri} 过大（${text.length} 字符），不予检查（document too large to check）`);
       st.selection = { check: false, reason: 'too-large' };
+      st.checkedByDefault = false;
       st.current = undefined;
+      st.edits = [];
       publish(st, undefined);
       return;
     }
@@ -439,13 +466,24 @@ export function startServer(): Connection {
     if (command === SERVER_COMMANDS.disableRuleInConfig) {
       const rule = String(args[1] ?? '');
       const file = filePath(uri);
-      if (!knownRules.has(rule) || !file) return { written: false };
+      // Only for a document the editor has open (the code action's), never for an arbitrary path.
+      if (!knownRules.has(rule) || !file || !docs.has(uri)) return { written: false };
       const existing = configFiles.forFile(file).source;
       const root = roots.find((r) => !path.relative(r, file).startsWith('..')) ?? path.dirname(file);
       const target = existing ?? path.join(root, '.fazhi-lint.json');
-      const before = existsSync(target) ? readFileSync(target, 'utf8') : '{}\n';
-      const edits = modifyJson(before, ['rules', rule], 'off', { formattingOptions: { insertSpaces: true, tabSize: 2 } });
-      writeFileSync(target, applyJsonEdits(before, edits));
+      const result = disableRuleInConfigText(existsSync(target) ? readFileSync(target, 'utf8') : undefined, rule);
+      if ('error' in result) {
+        const message = `fazhi-lint：无法在 ${target} 中停用规则 ${rule}：${result.error}。请先修正该文件（cannot edit the config file: ${result.errorEn}）。`;
+        void connection.window.showErrorMessage(message);
+        return { written: false, file: target, error: message };
+      }
+      try {
+        writeFileSync(target, result.text);
+      } catch (error) {
+        const message = `fazhi-lint：无法写入 ${target}（cannot write the config file）：${(error as Error).message}`;
+        void connection.window.showErrorMessage(message);
+        return { written: false, file: target, error: message };
+      }
       configFiles.clear();
       recheckAll(true);
       void connection.window.showInformationMessage(`fazhi-lint：已在 ${target} 中停用规则 ${rule}。`);

@@ -4,6 +4,7 @@
 // The config file wins over editor settings, so the editor shows what CI reports.
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { applyEdits as applyJsonEdits, modify as modifyJson, parseTree, findNodeAtLocation, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { findConfigFile, loadConfigFile } from '../node/config-files.js';
 import type { ConfigObject } from '../engine/config.js';
 import type { Profile, Script } from '../engine/document.js';
@@ -183,4 +184,61 @@ export function selectDocument(opts: {
     if (fileConfig.config.files?.length && matches(fileConfig.config.files, candidatePaths(file, configRoot))) return { check: true, reason: 'glob' };
   }
   return looksLikeReport(text) ? { check: true, reason: 'content' } : { check: false, reason: 'unrelated' };
+}
+
+/**
+ * The text of a config file with `rules[rule]` set to "off" (comments, indentation and line ends kept), or
+ * why it cannot be edited: a file that is not valid JSON(C) is left as it is rather than made worse.
+ * A rule set with options (`{ "severity": …, … }`) keeps its options; only its severity becomes "off".
+ */
+export function disableRuleInConfigText(before: string | undefined, rule: string): { text: string } | { error: string; errorEn: string } {
+  const source = before === undefined || before.trim() === '' ? '{}\n' : before;
+  const errors: ParseError[] = [];
+  const tree = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length || !tree) {
+    const code = errors.length ? printParseErrorCode(errors[0].error) : 'empty';
+    const line = errors.length ? source.slice(0, errors[0].offset).split('\n').length : 1;
+    return { error: `该文件不是有效的 JSON（第 ${line} 行）`, errorEn: `invalid JSON, ${code} at line ${line}` };
+  }
+  if (tree.type !== 'object') return { error: '该文件的内容不是一个 JSON 对象', errorEn: 'not a JSON object' };
+  const rulesNode = findNodeAtLocation(tree, ['rules']);
+  if (rulesNode && rulesNode.type !== 'object') return { error: '其中的 "rules" 不是一个对象', errorEn: '"rules" is not an object' };
+  const current = findNodeAtLocation(tree, ['rules', rule]);
+  const pathTo = current?.type === 'object' ? ['rules', rule, 'severity'] : ['rules', rule];
+  const indentation = /^([ \t]+)\S/m.exec(source)?.[1];
+  const formattingOptions = {
+    insertSpaces: !indentation?.startsWith('\t'),
+    tabSize: indentation && !indentation.startsWith('\t') ? indentation.length : 2,
+    eol: source.includes('\r\n') ? '\r\n' : '\n',
+  };
+  const text = applyJsonEdits(source, modifyJson(source, pathTo, 'off', { formattingOptions }));
+  return { text: before === undefined || before.trim() === '' ? (text.endsWith('\n') ? text : `${text}\n`) : text };
+}
+
+/**
+ * What is wrong with the editor settings a client sent, in words for the user (normalizeSettings drops these
+ * values silently and uses the defaults).
+ */
+export function settingsProblems(raw: unknown, knownRules: ReadonlySet<string>): string[] {
+  if (raw === undefined || raw === null) return [];
+  if (typeof raw !== 'object' || Array.isArray(raw)) return ['fazhiLint 设置应为一个对象（settings must be an object）'];
+  const r = raw as Record<string, unknown>;
+  const out: string[] = [];
+  const bad = (key: string, expected: string) => out.push(`fazhiLint.${key} 的值 ${JSON.stringify(r[key])} 无效，应为${expected}`);
+  if (r.enable !== undefined && typeof r.enable !== 'boolean') bad('enable', ' true 或 false');
+  if (r.files !== undefined && (!Array.isArray(r.files) || r.files.some((g) => typeof g !== 'string'))) bad('files', '字符串数组（glob）');
+  if (r.script !== undefined && r.script !== null && r.script !== 'simplified' && r.script !== 'traditional') bad('script', ' "simplified" 或 "traditional"');
+  if (r.profile !== undefined && r.profile !== null && !['auto', 'town', 'county', 'city', 'department'].includes(r.profile as string)) bad('profile', ' "auto"、"town"、"county"、"city" 或 "department"');
+  if (r.debounce !== undefined && (typeof r.debounce !== 'number' || !Number.isFinite(r.debounce) || r.debounce < 0)) bad('debounce', '非负的毫秒数');
+  if (r.maxProblems !== undefined && (typeof r.maxProblems !== 'number' || !(r.maxProblems >= 1))) bad('maxProblems', '正整数');
+  if (r.rules !== undefined && r.rules !== null) {
+    if (typeof r.rules !== 'object' || Array.isArray(r.rules)) bad('rules', '一个对象（规则 → 严重程度）');
+    else {
+      for (const [id, sev] of Object.entries(r.rules as Record<string, unknown>)) {
+        if (!knownRules.has(id)) out.push(`fazhiLint.rules 中有未知的规则 "${id}"（unknown rule id）`);
+        else if (typeof sev !== 'string' || !SEVERITY_VALUES.has(sev)) out.push(`fazhiLint.rules["${id}"] 的值 ${JSON.stringify(sev)} 无效，应为 "off"、"error"、"warning"、"info" 或 "hint"`);
+      }
+    }
+  }
+  return out;
 }

@@ -1,0 +1,346 @@
+// What a writer using the server from VS Code (or another editor) relies on beyond the basics of
+// server.test.ts: code actions that do exactly the right thing in the corner cases, the config file
+// edited safely, settings mistakes reported, the status the extension's status bar and toggle use,
+// links that resolve, and requests about things that are not there. All over stdio (test/lsp/client.ts).
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CodeAction, Diagnostic, DocumentSymbol, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { check } from '../../server/src/index.js';
+import { RULES } from '../../server/src/rules/index.js';
+import { readSeed, CORPUS_DIR } from '../helpers/corpus.js';
+import { applyTextEdits, fileUri, startClient, type TestClient } from './client.js';
+
+const keys = (p: PublishDiagnosticsParams) =>
+  p.diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`).sort();
+const engine = (text: string) => check(text).map((f) => `${f.rule} ${f.line - 1}:${f.column - 1}-${f.endLine - 1}:${f.endColumn - 1}`).sort();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function actionsFor(c: TestClient, uri: string, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
+  return (await c.conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: diagnostics[0].range,
+    context: { diagnostics },
+  })) as CodeAction[];
+}
+
+/** A report with parts 一 to 三: the two missing parts (下一年度, 其他) both belong at its end, one range. */
+const THREE_PARTS =
+  '# 某镇2023年法治政府建设情况的报告\n\n一、主要举措和成效\n\n我镇设立了XX台账,共 75 件。\n\n二、存在的不足和原因\n\n一是不足。原因是重视不够。\n\n' +
+  '三、党政主要负责人履行推进法治建设第一责任人职责情况\n\n书记履职。\n';
+
+describe('language server: editor behaviour', function () {
+  this.timeout(60000);
+  let c: TestClient;
+  before(async () => {
+    c = await startClient();
+  });
+  after(async () => {
+    await c.stop();
+  });
+
+  it('gives each of two missing parts that share a range its own "insert the missing part" fix', async () => {
+    const uri = 'untitled:three-parts.md';
+    const since = c.published.length;
+    c.open(uri, THREE_PARTS, 'markdown');
+    const p = await c.diagnostics(uri, { since });
+    const missing = p.diagnostics.filter((d) => d.code === 'required-section');
+    assert.deepEqual(missing.map((d) => (d.data as { part: string }).part).sort(), ['next-year', 'other']);
+    assert.deepEqual(missing[0].range, missing[1].range, 'both are anchored at the end of the report');
+    const findings = check(THREE_PARTS).filter((f) => f.rule === 'required-section');
+    for (const d of missing) {
+      const part = (d.data as { part: string }).part;
+      const fix = (await actionsFor(c, uri, [d])).find((a) => a.isPreferred)!;
+      const promised = findings.find((f) => f.data.part === part)!.fix!;
+      assert.equal(fix.title, promised.title, `the fix of ${part}`);
+      const after = applyTextEdits(THREE_PARTS, fix.edit!.changes![uri]);
+      assert.match(after, part === 'other' ? /\n四、其他需要报告的情况\n/ : /\n四、下一年度推进法治政府建设的主要安排\n/);
+      const left = check(after).filter((f) => f.rule === 'required-section').map((f) => f.data.part);
+      assert.deepEqual(left, [part === 'other' ? 'next-year' : 'other'], 'the part the fix was offered for is no longer missing');
+    }
+    c.close(uri);
+  });
+
+  it('inserts a missing part below the title of a report that has no sections yet, then the next one after it', async () => {
+    const uri = 'untitled:no-sections.md';
+    let text = '# 某镇2023年法治政府建设情况的报告\n\n2023年，我镇坚持依法行政，取得成效。\n';
+    let since = c.published.length;
+    c.open(uri, text, 'markdown');
+    let p = await c.diagnostics(uri, { since });
+    let version = 1;
+    for (const [part, heading] of [['measures', '## 一、'], ['shortcomings', '## 二、']] as const) {
+      const d = p.diagnostics.find((x) => x.code === 'required-section' && (x.data as { part: string }).part === part)!;
+      const fix = (await actionsFor(c, uri, [d])).find((a) => a.isPreferred)!;
+      assert.ok(fix?.edit, `a preferred fix for ${part}`);
+      const after = applyTextEdits(text, fix.edit.changes![uri]);
+      assert.ok(after.startsWith('# 某镇2023年法治政府建设情况的报告\n\n2023年，我镇坚持依法行政，取得成效。\n\n'), `the title stays first: ${after}`);
+      const parts = check(after).filter((f) => f.rule === 'required-section').map((f) => f.data.part);
+      assert.ok(!parts.includes(part), `${part} is no longer missing: ${after}`);
+      assert.ok(after.split('\n').some((l) => l.startsWith(heading)), `numbered ${heading}: ${after}`);
+      text = after;
+      since = c.published.length;
+      c.change(uri, ++version, [{ text }]);
+      p = await c.diagnostics(uri, { since, version });
+    }
+    assert.ok(text.indexOf('## 一、') < text.indexOf('## 二、'));
+    c.close(uri);
+  });
+
+  it('disables a second rule on a line by adding it to the comment already above, one action per rule and line', async () => {
+    const uri = 'untitled:two-rules.md';
+    const text = THREE_PARTS;
+    let since = c.published.length;
+    c.open(uri, text, 'markdown');
+    let p = await c.diagnostics(uri, { since });
+    const line = 4; // 我镇设立了XX台账,共 75 件。
+    const onLine = p.diagnostics.filter((d) => d.range.start.line === line);
+    const rules = [...new Set(onLine.map((d) => String(d.code)))];
+    assert.ok(rules.length >= 2, `several rules on the line: ${rules.join(', ')}`);
+    const actions = await actionsFor(c, uri, onLine);
+    const disables = actions.filter((a) => a.title.startsWith('在此行停用'));
+    assert.equal(disables.length, rules.length, 'one "disable for this line" per rule');
+    assert.equal(actions.filter((a) => a.command?.command === 'fazhi-lint.server.disableRuleInConfig').length, 0, 'no config file for an untitled document');
+    // Disable the first rule, then the second: the second joins the first's comment.
+    let current = text;
+    let version = 1;
+    for (const rule of rules.slice(0, 2)) {
+      const d = p.diagnostics.find((x) => x.code === rule && x.range.start.line === (version === 1 ? line : line + 1))!;
+      const action = (await actionsFor(c, uri, [d])).find((a) => a.title.startsWith(`在此行停用规则 ${rule}`))!;
+      const edits = action.edit!.changes![uri];
+      current = applyTextEdits(current, edits);
+      since = c.published.length;
+      c.change(uri, ++version, edits.map((e) => ({ range: e.range, text: e.newText })));
+      p = await c.diagnostics(uri, { since, version });
+      assert.deepEqual(keys(p), engine(current));
+    }
+    const lines = current.split('\n');
+    assert.equal(lines[line], `<!-- fazhi-lint-disable-next-line ${rules[0]} ${rules[1]} -->`);
+    assert.equal(lines[line + 1], text.split('\n')[line], 'the line itself is untouched');
+    assert.ok(!p.diagnostics.some((d) => d.range.start.line === line + 1 && (d.code === rules[0] || d.code === rules[1])));
+    c.close(uri);
+  });
+
+  it('links every diagnostic code to an existing page about that rule', async () => {
+    const uri = fileUri(path.join(CORPUS_DIR, '003_1ada4594c569a830.txt'));
+    const since = c.published.length;
+    c.open(uri, readSeed('003_1ada4594c569a830.txt'));
+    const p = await c.diagnostics(uri, { since });
+    for (const d of p.diagnostics) {
+      const file = fileURLToPath(d.codeDescription!.href);
+      assert.ok(existsSync(file), `${d.codeDescription!.href} exists`);
+      assert.ok(readFileSync(file, 'utf8').startsWith(`# fazhi-lint 规则 \`${d.code}\``), `${file} is the page of ${d.code}`);
+    }
+    // Every rule has its page, not only the ones this seed triggers.
+    const dir = path.dirname(fileURLToPath(p.diagnostics[0].codeDescription!.href));
+    for (const rule of RULES) assert.ok(readFileSync(path.join(dir, `${rule.id}.md`), 'utf8').includes(rule.docs.description), rule.id);
+    c.close(uri);
+  });
+
+  it('names run-in plain-text sub-headings by their heading sentence, not the whole paragraph', async () => {
+    const file = '002_0376ecbf1b3a9eef.txt';
+    const uri = fileUri(path.join(CORPUS_DIR, file));
+    c.open(uri, readSeed(file));
+    const symbols = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    const measures = symbols.find((s) => s.name === '主要举措和成效')!;
+    const first = measures.children![0];
+    assert.equal(first.name, '（一）勠力齐心，推进建设法治政府');
+    assert.deepEqual(first.selectionRange, { start: { line: 6, character: 0 }, end: { line: 6, character: 17 } });
+    const within = (inner: DocumentSymbol['range'], outer: DocumentSymbol['range']) =>
+      (inner.start.line > outer.start.line || (inner.start.line === outer.start.line && inner.start.character >= outer.start.character)) &&
+      (inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.character <= outer.end.character));
+    const all = (list: DocumentSymbol[]): DocumentSymbol[] => list.flatMap((s) => [s, ...all(s.children ?? [])]);
+    for (const s of all(symbols)) assert.ok(within(s.selectionRange, s.range), `selectionRange of ${s.name} inside its range (VS Code rejects it otherwise)`);
+    c.close(uri);
+  });
+
+  it('sends the status bar why a document is (not) checked and what the toggle would go back to', async () => {
+    const readme = 'untitled:README-status.md';
+    c.open(readme, '# My project\n\nSome notes.\n', 'markdown');
+    await c.diagnostics(readme);
+    const statusOf = async (uri: string, pred: (s: Record<string, unknown>) => boolean) => {
+      for (let i = 0; i < 200; i++) {
+        const s = c.status.filter((x) => x.uri === uri).at(-1);
+        if (s && pred(s)) return s;
+        await sleep(20);
+      }
+      throw new Error(`no matching status for ${uri}: ${JSON.stringify(c.status.filter((x) => x.uri === uri))}`);
+    };
+    let s = await statusOf(readme, () => true);
+    assert.deepEqual([s.checked, s.reason, s.checkedByDefault], [false, 'unrelated', false]);
+    void c.conn.sendNotification('fazhi-lint/setFileEnabled', { uri: readme, enabled: true });
+    s = await statusOf(readme, (x) => x.checked === true);
+    assert.deepEqual([s.reason, s.checkedByDefault], ['forced', false]);
+    void c.conn.sendNotification('fazhi-lint/setFileEnabled', { uri: readme, enabled: null });
+    s = await statusOf(readme, (x) => x.checked === false);
+    assert.equal(s.reason, 'unrelated');
+    c.close(readme);
+    const report = 'untitled:report-status.md';
+    c.open(report, THREE_PARTS, 'markdown');
+    s = await statusOf(report, () => true);
+    assert.deepEqual([s.checked, s.reason, s.checkedByDefault], [true, 'content', true]);
+    void c.conn.sendNotification('fazhi-lint/setFileEnabled', { uri: report, enabled: false });
+    s = await statusOf(report, (x) => x.checked === false);
+    assert.deepEqual([s.reason, s.checkedByDefault], ['forced-off', true]);
+    c.close(report);
+  });
+
+  it('answers requests about unopened documents, unknown methods and out-of-range positions without failing', async () => {
+    const nowhere = 'file:///nonexistent/report.md';
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    assert.equal(await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: nowhere }, position: range.start }), null);
+    assert.deepEqual(await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: nowhere }, range, context: { diagnostics: [] } }), []);
+    assert.deepEqual(await c.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri: nowhere } }), []);
+    assert.equal(await c.conn.sendRequest('fazhi-lint/checklist', { uri: nowhere }), null);
+    await assert.rejects(c.conn.sendRequest('fazhi-lint/no-such-method', {}), /Unhandled method/);
+    void c.conn.sendNotification('fazhi-lint/no-such-notification', {});
+    c.change(nowhere, 2, [{ text: 'x' }]);
+    const uri = 'untitled:range.md';
+    const since = c.published.length;
+    c.open(uri, THREE_PARTS, 'markdown');
+    await c.diagnostics(uri, { since });
+    for (const position of [{ line: 10_000, character: 3 }, { line: 2, character: 10_000 }, { line: -1, character: -1 }]) {
+      const hover = await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+      assert.ok(hover === null || typeof hover === 'object');
+      const actions = await c.conn.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: position, end: position },
+        context: { diagnostics: [{ range: { start: position, end: position }, message: 'x', code: 'placeholder', source: 'fazhi-lint' }] },
+      });
+      assert.ok(Array.isArray(actions));
+    }
+    // An edit past the end of the document is clamped, as the protocol's TextDocument does.
+    const since2 = c.published.length;
+    c.change(uri, 2, [{ range: { start: { line: 10_000, character: 0 }, end: { line: 10_000, character: 5 } }, text: '\n附：XX\n' }]);
+    const p = await c.diagnostics(uri, { since: since2, version: 2 });
+    assert.deepEqual(keys(p), engine(`${THREE_PARTS}\n附：XX\n`));
+    c.close(uri);
+    assert.equal(c.proc.exitCode, null);
+  });
+
+  it('never publishes a stale version after a newer one, nor anything after close', async () => {
+    const uri = 'untitled:rapid.txt';
+    const text = readSeed('004_e2661321fbbd4b8b.txt');
+    const since = c.published.length;
+    c.open(uri, text);
+    await c.diagnostics(uri, { since });
+    const from = c.published.length;
+    for (let v = 2; v <= 30; v++) c.change(uri, v, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'X' }]);
+    const last = await c.diagnostics(uri, { since: from, version: 30 });
+    assert.deepEqual(keys(last), engine('X'.repeat(29) + text));
+    // Edits, then close at once: the pending check is dropped; the close's empty list is the last word.
+    c.change(uri, 31, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Y' }]);
+    c.close(uri);
+    await sleep(800);
+    const mine = c.published.slice(from).filter((p) => p.uri === uri);
+    const versions = mine.filter((p) => p.version !== undefined).map((p) => p.version!);
+    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `versions in order: ${versions.join(',')}`);
+    assert.deepEqual(mine.at(-1), { uri, diagnostics: [] });
+  });
+});
+
+describe('language server: editor settings and the config file', function () {
+  this.timeout(60000);
+
+  it('tells the user once which settings are invalid, and checks with the valid ones', async () => {
+    const c = await startClient({ settings: { rules: { placeholder: 'loud', 'no-such-rule': 'off', 'cjk-spacing': 'off' }, script: 'klingon', debounce: 'fast' } });
+    try {
+      const uri = 'untitled:settings.md';
+      const since = c.published.length;
+      c.open(uri, THREE_PARTS, 'markdown');
+      const p = await c.diagnostics(uri, { since });
+      assert.deepEqual(keys(p), check(THREE_PARTS, { rules: { 'cjk-spacing': 'off' } }).map((f) => `${f.rule} ${f.line - 1}:${f.column - 1}-${f.endLine - 1}:${f.endColumn - 1}`).sort());
+      await sleep(200);
+      const warnings = c.shown.filter((m) => m.type === 2 && m.message.includes('设置有误'));
+      assert.equal(warnings.length, 1, JSON.stringify(c.shown));
+      for (const bad of ['fazhiLint.rules["placeholder"]', '"no-such-rule"', 'fazhiLint.script', 'fazhiLint.debounce']) assert.ok(warnings[0].message.includes(bad), bad);
+      assert.ok(!warnings[0].message.includes('cjk-spacing'));
+      // Another check, same settings: not told again.
+      const since2 = c.published.length;
+      c.change(uri, 2, [{ text: `${THREE_PARTS}\n` }]);
+      await c.diagnostics(uri, { since: since2, version: 2 });
+      assert.equal(c.shown.filter((m) => m.message.includes('设置有误')).length, 1);
+      assert.equal(c.proc.exitCode, null);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('registers a watcher for the config files', async () => {
+    const c = await startClient();
+    try {
+      for (let i = 0; i < 100 && !c.registrations.length; i++) await sleep(20);
+      const watch = c.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
+      const globs = (watch?.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern);
+      assert.deepEqual(globs.sort(), ['**/.fazhi-lint.json', '**/.fazhi-lint.jsonc']);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  describe('"disable this rule in the workspace config"', () => {
+    let dir: string;
+    let c: TestClient;
+    let uri: string;
+    const text = readSeed('004_e2661321fbbd4b8b.txt');
+    const disable = (rule: string, target = uri) =>
+      c.conn.sendRequest('workspace/executeCommand', { command: 'fazhi-lint.server.disableRuleInConfig', arguments: [target, rule] }) as Promise<{ written: boolean; file?: string }>;
+    beforeEach(async () => {
+      dir = mkdtempSync(path.join(tmpdir(), 'fazhi-lsp-config-'));
+      const file = path.join(dir, 'report.txt');
+      writeFileSync(file, text);
+      uri = fileUri(file);
+      c = await startClient({ rootUri: fileUri(dir) });
+    });
+    afterEach(async () => {
+      await c.stop();
+    });
+    const open = async () => {
+      const since = c.published.length;
+      c.open(uri, text);
+      return c.diagnostics(uri, { since });
+    };
+
+    it('edits a .jsonc config in place: comments, tabs and CRLF kept, a rule\'s options kept', async () => {
+      const config = path.join(dir, '.fazhi-lint.jsonc');
+      const before = '// team settings\r\n{\r\n\t/* the words we accept */\r\n\t"rules": {\r\n\t\t"terminology": { "severity": "warning", "allow": ["三重一大"] }\r\n\t}\r\n}\r\n';
+      writeFileSync(config, before);
+      let p = await open();
+      assert.ok(p.diagnostics.some((d) => d.code === 'cjk-spacing'));
+      const since = c.published.length;
+      assert.deepEqual(await disable('cjk-spacing'), { written: true, file: config });
+      p = await c.diagnostics(uri, { since });
+      assert.ok(!p.diagnostics.some((d) => d.code === 'cjk-spacing'), 're-checked without the rule');
+      assert.deepEqual(await disable('terminology'), { written: true, file: config });
+      const after = readFileSync(config, 'utf8');
+      assert.ok(after.startsWith('// team settings\r\n{\r\n\t/* the words we accept */\r\n\t"rules": {\r\n'), after);
+      assert.ok(!/[^\r]\n/.test(after), 'CRLF line ends kept');
+      assert.ok(!/^ +"/m.test(after), 'tab indentation kept');
+      const { parse } = await import('jsonc-parser');
+      assert.deepEqual(parse(after).rules, { terminology: { severity: 'off', allow: ['三重一大'] }, 'cjk-spacing': 'off' });
+    });
+
+    it('leaves a malformed config file alone and says why', async () => {
+      const config = path.join(dir, '.fazhi-lint.json');
+      const broken = '{ "rules": { "typo": "off", \n';
+      writeFileSync(config, broken);
+      await open();
+      const r = await disable('cjk-spacing');
+      assert.equal(r.written, false);
+      assert.equal(readFileSync(config, 'utf8'), broken, 'the file is not made worse');
+      await sleep(100);
+      assert.ok(c.shown.some((m) => m.type === 1 && m.message.includes('无法在') && m.message.includes(config)), JSON.stringify(c.shown));
+    });
+
+    it('creates .fazhi-lint.json in the workspace folder, and never writes for a document that is not open', async () => {
+      const elsewhere = mkdtempSync(path.join(tmpdir(), 'fazhi-lsp-elsewhere-'));
+      const stranger = fileUri(path.join(elsewhere, 'nope.md'));
+      assert.deepEqual(await disable('typo', stranger), { written: false });
+      assert.ok(!existsSync(path.join(elsewhere, '.fazhi-lint.json')));
+      await open();
+      assert.deepEqual(await disable('typo'), { written: true, file: path.join(dir, '.fazhi-lint.json') });
+      assert.deepEqual(JSON.parse(readFileSync(path.join(dir, '.fazhi-lint.json'), 'utf8')), { rules: { typo: 'off' } });
+    });
+  });
+});
