@@ -189,6 +189,8 @@ function collectIgnored(text: string, root: Root): { start: number; end: number 
   return merged;
 }
 
+/** The first line of an attachment list: 附件：1.×× (the first item on the label's line). */
+const ATTACHMENT_LIST = /^附\s*件\s*[:：]\s*(\d{1,2})\s*[.．、]/;
 const MD_PREFIX = /^(?:\s*>)*\s*(?:(#{1,6})[ \t]+|[-*+][ \t]+(?=\S))?/;
 const SETEXT = /^\s*(=+|-+)\s*$/;
 
@@ -196,6 +198,8 @@ function collectBlocks(text: string, lines: LineIndex, ignored: { start: number;
   const blocks: Block[] = [];
   let blankBefore = true;
   let ig = 0;
+  /** Inside an attachment list: the number its next item has. */
+  let attachmentNext: number | undefined;
   for (let line = 0; line < lines.lineCount; line++) {
     const lineStart = lines.lineStart(line);
     const lineEnd = lines.lineEnd(line);
@@ -240,7 +244,16 @@ function collectBlocks(text: string, lines: LineIndex, ignored: { start: number;
       }
     }
     const content = text.slice(s, e);
-    const numbering = parseNumbering(content);
+    let numbering = parseNumbering(content);
+    // An attachment list (附件：1.×× ⏎ 2.×× …, GB/T 9704-2012 §7.3.5): its items continue the number after
+    // 附件：, they are not headings of the report.
+    if (numbering && attachmentNext !== undefined && numbering.level === 3 && numbering.value === attachmentNext) {
+      attachmentNext++;
+      numbering = undefined;
+    } else {
+      const attachment = ATTACHMENT_LIST.exec(content);
+      attachmentNext = attachment ? Number(attachment[1]) + 1 : undefined;
+    }
     let contentStart = s + (numbering ? numbering.marker.length : 0);
     while (numbering && contentStart < e && /[\s\u3000]/.test(text[contentStart])) contentStart++;
     blocks.push({

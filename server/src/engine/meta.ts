@@ -33,8 +33,24 @@ const BODY_SUFFIX = '(?:人民政府|街道办事处|街道|镇|乡|县|区|市|
 const BODY_NAME = new RegExp(`^[\\u4e00-\\u9fa5]{1,20}?${BODY_SUFFIX}$`);
 /** A title (simplified) that names its body: 如皋市司法局关于…, 王鲍镇2023年度…, 2023年度王鲍镇法治政府…. */
 export const BODY_IN_TITLE = new RegExp(
-  `^(?:\\d{4}\\s*(?:年度|年(?!度)))?(?:关于)?(?!(?:乡镇|城镇|[全本我各](?:镇|乡|县|区|市))(?:关于|\\s*\\d|法治|依法|年度|$))[\\u4e00-\\u9fa5]{1,30}?${BODY_SUFFIX}(?=关于|\\s*\\d|法治|依法|年度|人民政府|$)`,
+  `^(?:\\d{4}\\s*(?:年度|年(?!度)))?(?:关于)?(?!(?:乡镇|城镇|[全本我各](?:镇|乡|县|区|市))(?:关于|\\s*\\d|法治|依法|年度|$))[\\u4e00-\\u9fa5]{1,30}?${BODY_SUFFIX}(?=[\\s\\u3000]*关于|\\s*\\d|法治|依法|年度|人民政府|$)`,
 );
+const LEADING_ISSUER = new RegExp(`^[\\u4e00-\\u9fa5]{1,30}?${BODY_SUFFIX}[\\s\\u3000]+`);
+
+/**
+ * The title without the co-issuers before the last one: a joint report (中共××镇委员会 ××镇人民政府关于…)
+ * names its issuers separated by white space, the last one (the government) being the reporting body.
+ */
+export function withoutCoIssuers(title: string): string {
+  let t = title;
+  for (let m = LEADING_ISSUER.exec(t); m; m = LEADING_ISSUER.exec(t)) {
+    const rest = t.slice(m[0].length);
+    if (!BODY_IN_TITLE.test(rest)) break;
+    t = rest;
+  }
+  return t;
+}
+
 const OPENING_BODY = new RegExp(
   `^(?:\\d{4}\\s*年(?:以来|度|，|,)?[，,]?\\s*)?(?:在[^，,。]{0,40}?下[，,]\\s*)?` +
     `([\\u4e00-\\u9fa5]{2,20}?${BODY_SUFFIX})` +
@@ -107,8 +123,8 @@ export function inferMeta(text: string, blocks: Block[], outline: Outline, setti
     meta.body = settings.body;
     meta.bodySource = 'config';
   } else {
-    const titleText = meta.titleBlocks.map((b) => simplifiedProse(b.text)).join('');
-    const fromTitle = new RegExp(`^([\\u4e00-\\u9fa5]{1,30}?${BODY_SUFFIX})(?=关于|\\d|20|法治|依法|年度|$)`).exec(titleText);
+    const titleText = withoutCoIssuers(meta.titleBlocks.map((b) => simplifiedProse(b.text)).join(''));
+    const fromTitle = new RegExp(`^([\\u4e00-\\u9fa5]{1,30}?${BODY_SUFFIX})(?=[\\s\\u3000]*关于|\\s*\\d|20|法治|依法|年度|$)`).exec(titleText);
     if (fromTitle && !/^关于/.test(fromTitle[1])) {
       meta.body = fromTitle[1];
       meta.bodySource = 'title';

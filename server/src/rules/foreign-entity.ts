@@ -90,8 +90,13 @@ const rule: Rule = {
       const clauseBefore = before.split(/[，,。；;：:！？!?\n]/).pop()!;
       const clauseAfter = after.split(/[，,。；;：:！？!?\n]/)[0];
       if (data.legitimateContext.some((w) => clauseBefore.includes(w) || clauseAfter.includes(w))) continue;
-      const self = data.selfBefore.some((w) => clauseBefore.endsWith(w)) || data.selfAfter.some((w) => clauseAfter.startsWith(w));
-      if (!self) continue;
+      if (!data.selfBefore.some((w) => clauseBefore.endsWith(w))) {
+        // Only a noun after the name (××县政府, ××镇经济社会) says it is the subject of a clause about the body:
+        // after a verb (审核县政府, 担任镇政府法律顾问) it is an object, and its start is only a guess.
+        const after = data.selfAfter.filter((w) => clauseAfter.startsWith(w));
+        if (after.length === 0) continue;
+        if (after.every((w) => SUBJECT_ONLY.has(w)) && !CLAUSE_OPENING.test(clauseBefore.replace(NOT_HAN_OR_DIGIT, ''))) continue;
+      }
       const range = prose.rangeToSource(from + s, from + suffixEnd);
       if (doc.isIgnored(range.start, range.end) || seen.has(range.start)) continue;
       seen.add(range.start);
@@ -115,6 +120,11 @@ const rule: Rule = {
     }
   },
 };
+
+const SUBJECT_ONLY = new Set<string>(data.subjectOnlyAfter);
+/** What may stand before a clause's subject: a list marker, a time phrase (（一）, 一是, 2023年以来, 同时). */
+const CLAUSE_OPENING = /^(?:[一二三四五六七八九十]+是?|\d{1,2})?(?:\d{4}年(?:以来|度)?|今年以来|近年来|同时|此外|另外|其中|目前)?$/;
+const NOT_HAN_OR_DIGIT = /[^\u3400-\u9fff\d]/g;
 
 const DEPARTMENT = data.department;
 const REGION_SUFFIX = new Set(DEPARTMENT.regionSuffixes);

@@ -2,7 +2,7 @@
 // 张八桥镇关于2023年法治政府建设情况的报告. doc.meta finds the title (including a body line above it).
 import type { Rule } from '../engine/types.js';
 import { paragraphLayout } from '../engine/outline.js';
-import { BODY_IN_TITLE } from '../engine/meta.js';
+import { BODY_IN_TITLE, withoutCoIssuers } from '../engine/meta.js';
 import { toSimplified, toTraditional } from '../engine/script.js';
 import { PINYIN_ANNOTATION } from '../engine/pinyin.js';
 
@@ -46,7 +46,7 @@ const rule: Rule = {
     const end = blocks[blocks.length - 1].end;
     const simplified = toSimplified(meta.title.replace(PINYIN_ANNOTATION, ''));
     const hasYear = /\d{4}\s*年/.test(simplified);
-    const hasBody = BODY_IN_TITLE.test(simplified);
+    const hasBody = BODY_IN_TITLE.test(withoutCoIssuers(simplified));
     const missing = [hasBody ? '' : '单位名称', hasYear ? '' : '年度'].filter(Boolean);
     if (missing.length === 0) return;
     const last = blocks[blocks.length - 1];

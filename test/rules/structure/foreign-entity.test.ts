@@ -86,4 +86,31 @@ describe('foreign-entity', () => {
     const [f] = run(RULE, text);
     assert.equal(covered(text, f), '岩頭寨鎮');
   });
+
+  it('does not read a verb before 县政府/镇政府 as a name (审核县政府, 主持县政府, 律师担任镇政府, 见镇政府网站)', () => {
+    const county = '郏县关于2023年法治政府建设情况的报告\n2023年，郏县在平顶山市委、市政府的正确领导下，坚持依法行政。\n一、主要举措和成效\n' +
+      '全年审核县政府及部门规范性文件17件。县长全年主持县政府常务会议学法4次，牵头县政府法律顾问工作。\n';
+    assert.deepEqual(run(RULE, county), []);
+    const town = CLEAN_TOWN.replace('定期听取法治建设工作汇报。', '定期听取法治建设工作汇报，聘请律师事务所律师担任镇政府法律顾问，具体流程见镇政府网站。');
+    assert.deepEqual(run(RULE, town), []);
+    // A real name after such a verb is still found.
+    // A name as the subject of its clause is still found.
+    const self = county.replace('全年审核县政府及部门规范性文件17件。', '同时，宝丰县政府全年审核规范性文件17件。');
+    assert.deepEqual(run(RULE, self).map((f) => covered(self, f)), ['宝丰县']);
+    const item = CLEAN_TOWN.replace('三是强化考核。', '三是岩头寨镇党委强化考核。');
+    assert.deepEqual(run(RULE, item).map((f) => covered(item, f)), ['岩头寨镇']);
+  });
+
+  it('starts the name after a time word (本年度杨庄镇未发生…, 本年度扬州市司法局未发生…), so the fix keeps it', () => {
+    const town = CLEAN_TOWN.replace('2023年，张八桥镇未发生', '本年度杨庄镇未发生');
+    assert.deepEqual(run(RULE, town).map((f) => covered(town, f)), ['杨庄镇']);
+    assert.equal(fixOnce(RULE, town), CLEAN_TOWN.replace('2023年，张八桥镇未发生', '本年度张八桥镇未发生'));
+    const dept = '南通市司法局关于2023年法治政府建设情况的报告\n2023年，南通市司法局坚持依法行政，全面履行职能。\n一、主要举措和成效\n' +
+      '南通市司法局共办理行政复议案件120件。\n五、其他需要报告的情况\n本年度扬州市司法局未发生因违法行政被追究责任的情况。\n';
+    assert.deepEqual(run(RULE, dept).map((f) => covered(dept, f)), ['扬州市司法局']);
+    assert.equal(fixOnce(RULE, dept), dept.replace('本年度扬州市司法局', '本年度南通市司法局'));
+    // 度 is no part of a name (旅游度假区 leaves too short a name to be one).
+    const county = '郏县关于2023年法治政府建设情况的报告\n2023年，郏县坚持依法行政。\n一、主要举措和成效\n同时，旅游度假区坚持依法管理。\n';
+    assert.deepEqual(run(RULE, county), []);
+  });
 });

@@ -75,4 +75,13 @@ describe('heading-numbering', () => {
     assert.deepEqual(found.map((f) => covered(text, f)), ['2、']);
     assert.equal(fixOnce(RULE, text), `${CLEAN_TOWN}1.第一项。\n2.第二项。\n`);
   });
+
+  it('does not read an attachment list (附件：1.×× ⏎ 2.××) as headings, in text and Markdown', () => {
+    const tail = '\n附件：1.张八桥镇2023年度法治政府建设工作台账\n　　　2.张八桥镇2023年行政执法统计表\n　　　3.张八桥镇法律顾问聘用合同\n\n张八桥镇人民政府\n2024年3月18日\n';
+    assert.deepEqual(run(RULE, CLEAN_TOWN + tail), []);
+    assert.deepEqual(run(RULE, CLEAN_TOWN_MD + tail.replace(/\n(?=　)/g, '\n\n')), []);
+    // Numbered lines that do not continue the attachment count are still headings.
+    const text = CLEAN_TOWN + '附件：1.张八桥镇2023年度法治政府建设工作台账\n3.另一项。\n';
+    assert.deepEqual(run(RULE, text).map((f) => covered(text, f)), ['3.']);
+  });
 });

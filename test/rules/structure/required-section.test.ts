@@ -20,6 +20,13 @@ describe('required-section', () => {
     assert.deepEqual(run('required-section', CLEAN_TOWN_MD), []);
   });
 
+  it('recognises the shortcomings part under its common other names (存在的困难和问题, 存在问题, 存在的薄弱环节)', () => {
+    for (const heading of ['二、存在的困难和问题', '二、存在问题及原因分析', '二、存在问题', '二、困难和问题', '二、存在的薄弱环节']) {
+      const text = CLEAN_TOWN.replace('二、推进法治政府建设存在的不足和原因', heading);
+      assert.deepEqual(run('required-section', text), [], heading);
+    }
+  });
+
   it('reports a missing part where it belongs, with data.part', () => {
     const text = withoutFirstResponsible(CLEAN_TOWN);
     const found = run('required-section', text);

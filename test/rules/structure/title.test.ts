@@ -64,4 +64,19 @@ describe('title (Markdown)', () => {
     assert.equal(f.line, 1);
     assert.equal(fixOnce(RULE, md), `# 张八桥镇关于2023年度法治政府建设情况的报告\n\n${md}`);
   });
+
+  it('accepts a joint title of the Party committee and the government, issuers separated by a space', () => {
+    for (const title of [
+      '中共张八桥镇委员会 张八桥镇人民政府关于2023年法治政府建设情况的报告',
+      '中共张八桥镇委员会　张八桥镇人民政府关于2023年法治政府建设情况的报告',
+      '张八桥镇党委 张八桥镇人民政府2023年度法治政府建设情况报告',
+      '张八桥镇 关于2023年法治政府建设情况的报告',
+    ]) {
+      const text = CLEAN_TOWN.replace('张八桥镇关于2023年法治政府建设情况的报告', title);
+      assert.deepEqual(run(RULE, text), [], title);
+    }
+    // A space does not make a body: the title still names none.
+    const none = CLEAN_TOWN.replace('张八桥镇关于2023年法治政府建设情况的报告', '法治政府建设 2023年度情况报告');
+    assert.equal(run(RULE, none).length, 1);
+  });
 });

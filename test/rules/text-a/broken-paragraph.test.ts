@@ -58,6 +58,13 @@ describe('broken-paragraph', () => {
     assert.deepEqual(findings(RULE, text).map((f) => f.message), []);
   });
 
+  it('does not join the lines of an attachment list (附件1：… ⏎ 附件2：…, 附件：1.… ⏎ 2.…)', () => {
+    const numbered = '五、其他需要报告的情况\n无。\n\n　　附件1：宁海县市场监督管理局2023年行政执法数据统计表\n　　附件2：宁海县市场监督管理局2023年普法责任清单\n';
+    assert.deepEqual(findings(RULE, numbered).map((f) => f.message), []);
+    const list = '五、其他需要报告的情况\n无。\n\n附件：1.宁海县市场监督管理局2023年行政执法数据统计表\n　　　2.宁海县市场监督管理局2023年普法责任清单\n';
+    assert.deepEqual(findings(RULE, list).map((f) => f.message), []);
+  });
+
   it('finds nothing in the other seeds and in the clean fixtures', () => {
     for (const prefix of ['000', '001', '002', '003']) assert.deepEqual(findings(RULE, seed(prefix)), [], prefix);
     for (const { file, text } of cleanFiles()) assert.deepEqual(findings(RULE, text), [], file);

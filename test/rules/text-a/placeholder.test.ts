@@ -32,6 +32,30 @@ describe('placeholder', () => {
     }
   });
 
+  it('flags the long prompts that required-section inserts (its skeletons are placeholders too)', () => {
+    const cases = [
+      '【请填写党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况】',
+      '【请填写其他需要报告的情况；没有的，写明“无其他需要报告的情况”】',
+    ];
+    for (const hit of cases) {
+      const text = `五、其他需要报告的情况\n${hit}\n`;
+      assert.deepEqual(findings(RULE, text).map((f) => covered(text, f)), [hit]);
+    }
+    // A long parenthesis in prose that merely mentions 待定 is not a prompt.
+    const prose = '已报请县政府研究（其中涉及征收补偿标准、安置方式和资金来源的3项内容仍待定，将于下一年度报批）。';
+    assert.deepEqual(findings(RULE, prose), []);
+  });
+
+  it('flags a stripped name in a list of superiors (省委、委决策部署), not 委员/委托/委办局', () => {
+    const text = '认真落实中央、省委、委决策部署。';
+    const fs = findings(RULE, text);
+    assert.deepEqual(fs.map((f) => covered(text, f)), ['委']);
+    assert.equal(fs[0].column, 11);
+    assert.match(fs[0].message, /“委决策部署”中“委”前缺少地名/);
+    const real = '认真落实中央、省委、市委决策部署，县委、委办局负责人参加，市委、委托第三方评估，镇党委、委员带头学法。';
+    assert.deepEqual(findings(RULE, real), []);
+  });
+
   it('does not flag real names, 我镇/我局, campaigns, levels, or Markdown bold and rules', () => {
     const text = [
       '在市委、市政府的正确领导下，区委区政府和县委、县政府部署的工作全面完成。',
