@@ -11,13 +11,13 @@ export const EXPORT_USAGE = `用法（usage）: fazhi-lint export <报告.md> [-
   天头 37 mm、订口 28 mm、版心 156 mm × 225 mm，每页 22 行、每行 28 字；标题方正小标宋简体二号居中，
   正文仿宋_GB2312 三号、首行缩进二字，一级标题黑体、二级标题楷体_GB2312、三四级标题仿宋；
   页码四号半角阿拉伯数字“— 1 —”，单页居右、双页居左；署名和日期居右。
-  -o, --output  输出文件（默认与输入同名，扩展名 .docx）
+  -o, --output  输出文件（默认与输入同名，扩展名 .docx；已有文件会被覆盖，--force 可写可不写）
   --config      配置文件路径
 `;
 
 export async function runExport(args: string[], io: CommandIO): Promise<number> {
   return guarded(io, EXPORT_USAGE, async () => {
-    const { options, positional } = parseArgs(args, { values: ['output', 'config'], flags: ['help'], aliases: { o: 'output', h: 'help' } });
+    const { options, positional } = parseArgs(args, { values: ['output', 'config'], flags: ['help', 'force'], aliases: { o: 'output', h: 'help' } });
     if (options.help) {
       io.stdout(EXPORT_USAGE);
       return EXIT_OK;
