@@ -1,6 +1,7 @@
 // Text that belongs to the source, not the report: web page chrome and page
 // metadata (whole short lines only — a sentence that mentions 政府网站 is
-// prose), Word debris ([bookmark: _GoBack]), mojibake and HTML entities.
+// prose; the few phrases that are never prose, also glued into a paragraph),
+// Word debris ([bookmark: _GoBack]), mojibake and HTML entities.
 // Patterns are data (rules/conversion-artifact.json), extendable by users.
 import data from '../../../rules/conversion-artifact.json';
 import type { Rule, RuleContext, OffsetEdit } from '../engine/types.js';
@@ -12,18 +13,21 @@ type Kind = 'web' | 'metadata' | 'watermark' | 'word' | 'mojibake' | 'entity';
 interface ArtifactData {
   maxLineLength: number;
   lines: { pattern: string; kind: Kind; breadcrumb?: boolean }[];
+  glued?: { pattern: string; kind: Kind }[];
   inline: { pattern: string; kind: Kind }[];
 }
 
 interface Compiled {
   lines: { re: RegExp; kind: Kind; breadcrumb?: boolean }[];
   inline: { re: RegExp; kind: Kind }[];
+  glued: Glued;
   maxLineLength: number;
 }
 
 interface Extend {
   phrases?: string[];
   lines?: string[];
+  glued?: string[];
   inline?: string[];
 }
 
@@ -53,12 +57,42 @@ function compile(extend: unknown): Compiled {
     ...(ext.phrases ?? []).map((p) => ({ pattern: escapeRe(p.trim()), kind: 'web' as Kind })),
     ...(ext.lines ?? []).map((p) => ({ pattern: p, kind: 'web' as Kind })),
   ];
+  const gluedPatterns = [...(DATA.glued ?? []), ...(ext.glued ?? []).map((p) => ({ pattern: p, kind: 'web' as Kind }))];
+  linePatterns.push(...gluedPatterns);
   const inlinePatterns = [...DATA.inline, ...(ext.inline ?? []).map((p) => ({ pattern: p, kind: 'word' as Kind }))];
   return {
     lines: linePatterns.map((p) => ({ re: new RegExp(`^(?:${p.pattern})$`, 'u'), kind: p.kind, breadcrumb: 'breadcrumb' in p && p.breadcrumb === true })),
     inline: inlinePatterns.map((p) => ({ re: new RegExp(p.pattern, 'gu'), kind: p.kind })),
+    glued: compileGlued(gluedPatterns),
     maxLineLength: DATA.maxLineLength,
   };
+}
+
+let defaultGlued: Glued | undefined;
+
+interface Glued {
+  any?: RegExp;
+  start?: RegExp;
+  end?: RegExp;
+  kinds: { re: RegExp; kind: Kind }[];
+}
+
+/** A run of glued phrases at the start, or at the end, of a text. */
+function compileGlued(patterns: { pattern: string; kind: Kind }[]): Glued {
+  if (!patterns.length) return { kinds: [] };
+  const one = `(?:${patterns.map((p) => `(?:${p.pattern})`).join('|')})`;
+  return {
+    any: new RegExp(`${one}(?:[\\s\u3000]*${one})*`, 'gu'),
+    start: new RegExp(`^${one}(?:[\\s\u3000]*${one})*`, 'u'),
+    end: new RegExp(`${one}(?:[\\s\u3000]*${one})*$`, 'u'),
+    kinds: patterns.map((p) => ({ re: new RegExp(`^(?:${p.pattern})`, 'u'), kind: p.kind })),
+  };
+}
+
+/** The glued chrome at the end of a paragraph (…建设。扫一扫在手机打开当前页): its offset in text, or text.length. */
+export function gluedChromeStart(text: string, glued?: Glued): number {
+  const m = (glued ?? (defaultGlued ??= compile(undefined).glued)).end?.exec(text);
+  return m ? m.index : text.length;
 }
 
 interface Hit {
@@ -76,7 +110,7 @@ const rule: Rule = {
     description: '报告中残留了来源网页、Word 或编码转换带来的非正文内容：网页导航与页脚、页面元数据、书签标记、乱码、HTML 实体。',
     why: '从网站或 Word 复制的报告常带有“您当前的位置”“扫一扫在手机打开当前页”、网站链接列表、[bookmark: _GoBack] 等内容，它们不是报告的一部分，公开发布会显得粗糙，乱码还意味着原文字符已丢失。',
     basis: '《党政机关公文处理工作条例》第十九条（公文文字应准确、规范）；《党政机关公文格式》（GB/T 9704-2012）',
-    howToFix: '删除整行残留（快速修复连同换行一起删除，不留多余空行）；HTML 实体替换为对应字符；乱码须对照原件补正。',
+    howToFix: '删除整行残留（快速修复连同换行一起删除，不留多余空行）；粘连在段落中的网页外壳只删去其本身；HTML 实体替换为对应字符；乱码须对照原件补正。',
   },
   check(context) {
     const { doc, options, memo } = context;
@@ -111,8 +145,37 @@ const rule: Rule = {
       if (block && lineKinds.has(block.index)) continue;
       reportInline(context, hit);
     }
+    for (const block of doc.blocks) if (!lineKinds.has(block.index)) reportGlued(context, block, compiled.glued);
   },
 };
+
+/** Chrome glued into a paragraph (…建设。扫一扫在手机打开当前页): the fix deletes it and the white space joining it, nothing else. */
+function reportGlued(context: RuleContext, block: Block, glued: Glued): void {
+  if (!glued.any) return;
+  const { doc } = context;
+  const text = doc.text.slice(block.start, block.end);
+  for (const m of text.matchAll(glued.any)) {
+    const chrome = m[0];
+    const start = block.start + m.index!;
+    const end = start + chrome.length;
+    if (doc.isIgnored(start, end)) continue;
+    const where = start === block.start ? 'start' : end === block.end ? 'end' : 'middle';
+    const kind = glued.kinds.find((k) => k.re.test(chrome))?.kind ?? 'web';
+    let from = start;
+    let to = end;
+    if (where !== 'start') while (from > block.start && /[ \t\u3000]/.test(doc.text[from - 1])) from--;
+    if (where !== 'end') while (to < block.end && /[ \t\u3000]/.test(doc.text[to])) to++;
+    context.report({
+      start,
+      end,
+      message: `${KIND_NAMES[kind]}“${chrome}”${WHERE[where]}，不属于报告正文，应删除。`,
+      data: { kind, text: chrome, glued: where },
+      fix: { title: `删除“${chrome}”`, edits: [{ start: from, end: to, newText: '' }] },
+    });
+  }
+}
+
+const WHERE = { start: '粘连在段落开头', end: '粘连在段落末尾', middle: '夹在段落中' } as const;
 
 function collectInline(doc: ReportDocument, compiled: Compiled): Hit[] {
   const hits: Hit[] = [];
@@ -137,7 +200,11 @@ function collectInline(doc: ReportDocument, compiled: Compiled): Hit[] {
 function lineKind(block: Block, compiled: Compiled, inBlock: Hit[]): Kind | 'breadcrumb' | undefined {
   const text = block.text.trim();
   if (text.length <= compiled.maxLineLength && !block.isHeading) {
-    for (const { re, kind, breadcrumb } of compiled.lines) if (re.test(text)) return breadcrumb ? 'breadcrumb' : kind;
+    const head = compiled.glued.start?.exec(text)?.[0].length ?? 0;
+    if (head === text.length) return 'web'; // 扫一扫在手机打开当前页【打印本页】
+    // 字体：【大 中 小】 before prose: only the glued chrome goes, not the line (the 字体 pattern ends in .*).
+    const rest = text.slice(head).trim();
+    for (const { re, kind, breadcrumb } of compiled.lines) if (re.test(rest)) return breadcrumb ? 'breadcrumb' : kind;
   }
   // A line made only of inline artifacts ([bookmark: _GoBack]) and white space.
   if (inBlock.length && inBlock.every((h) => h.kind === 'word')) {

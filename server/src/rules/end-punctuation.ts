@@ -6,9 +6,13 @@
 // own detector (findBrokenParagraphs) decides, so the two never fire together
 // and never both stay silent.
 // A paragraph ending in ， or 、 is cut, not unterminated: left alone too.
+// Nor a fill-in prompt line (【请填写…】, 原因：【请填写原因】): placeholder reports it.
+// Web chrome glued to the end (…建设。扫一扫在手机打开当前页) is conversion-artifact's: the end is before it.
+import placeholders from '../../../rules/placeholder.json';
 import type { Block, ReportDocument } from '../engine/document.js';
 import type { Rule } from '../engine/types.js';
 import { findBrokenParagraphs } from './broken-paragraph.js';
+import { gluedChromeStart } from './conversion-artifact.js';
 import { CLOSERS, SENTENCE_END, isAsciiAlnum, isDateLine, isHan, proseBlocks } from './text-b/prose.js';
 
 const rule: Rule = {
@@ -29,20 +33,22 @@ const rule: Rule = {
     for (const pb of proseBlocks(doc)) {
       const { block } = pb;
       if (pb.end <= pb.contentStart || titles.has(block) || !isBodyParagraph(doc, block, text.slice(pb.contentStart, pb.end))) continue;
-      if (!lacksEnd(text, pb.contentStart, pb.end)) continue;
+      const content = text.slice(pb.contentStart, pb.end);
+      const end = pb.contentStart + content.slice(0, gluedChromeStart(content)).trimEnd().length;
+      if (end === pb.contentStart || !lacksEnd(text, pb.contentStart, end) || endsWithPrompt(text.slice(pb.contentStart, end))) continue;
       if (broken.has(block) || doc.isIgnored(block.end - 1, block.end)) continue; // a trailing URL or code is not prose
       // The range is the last sentence: from after the last sentence end to the paragraph end.
-      let s = pb.end - 1;
+      let s = end - 1;
       while (s > pb.contentStart && !'。！？!?；;'.includes(text[s - 1])) s--;
-      const src = view.rangeToSource(s, pb.end);
-      const sentence = text.slice(s, pb.end);
+      const src = view.rangeToSource(s, end);
+      const sentence = text.slice(s, end);
       const shown = sentence.length > 16 ? `…${sentence.slice(-16)}` : sentence;
       report({
         start: src.start,
         end: src.end,
         message: `段落末尾缺少句末标点：“${shown}”后应加句号。`,
         data: { text: sentence },
-        fix: { title: '在段末加句号', edits: [{ start: block.end, end: block.end, newText: '。' }] },
+        fix: { title: '在段末加句号', edits: [{ start: end === pb.end ? block.end : src.end, end: end === pb.end ? block.end : src.end, newText: '。' }] },
       });
     }
   },
@@ -56,6 +62,17 @@ function isBodyParagraph(doc: ReportDocument, block: Block, content: string): bo
   if (/^\s*(?:>\s*)*[-*+]\s/.test(doc.lines.lineText(block.line))) return false;
   if (block.numbering || block.isHeading) return /[。！？；!?;：:]/.test(content);
   return /[，。；！？,;]/.test(content);
+}
+
+const TRAILING_PLACEHOLDER = new RegExp(`(?:${placeholders.explicit.map((p) => p.pattern).join('|')})\\s*$`, 'u');
+
+/** Only placeholders, or text that needs no end mark (原因：) before them, end the paragraph: the end is yet to be written. */
+function endsWithPrompt(content: string): boolean {
+  let rest = content;
+  for (let m = TRAILING_PLACEHOLDER.exec(rest); m; m = TRAILING_PLACEHOLDER.exec(rest)) rest = rest.slice(0, m.index);
+  if (rest === content) return false;
+  rest = rest.trimEnd();
+  return rest === '' || !lacksEnd(rest, 0, rest.length);
 }
 
 /** Ends with a character, digit or letter — or with a closing quote/bracket right after one (实现“一员多能”). */

@@ -27,7 +27,7 @@ const rule: Rule = {
     description: '在叙述本单位工作的句子中出现了其他同级单位的名称（如张八桥镇的报告中写“岩头寨镇开展各项工作”），多为照抄其他单位报告的痕迹。',
     why: '年度报告应当如实反映本单位的工作。照抄其他单位的报告而漏改单位名称，公开后一望即知，督察中会被认定为弄虚作假、敷衍应付。',
     basis: '《法治政府建设与责任落实督察工作规定》（中办、国办 2019）第二十五条、第三十一条',
-    howToFix: '核实该段内容是否属于本单位；是的，把名称改为本单位名称（快速修复可替换），不是的，删除或重写该段。',
+    howToFix: '核实该段内容是否属于本单位；是的，把名称改为本单位名称（名称起点确定时快速修复可替换），不是的，删除或重写该段。',
   },
   check(context) {
     const { doc, report, options, memo } = context;
@@ -53,7 +53,7 @@ const rule: Rule = {
     const simplified = whole.length === text.length ? whole : undefined;
     const seen = new Set<number>();
     const mentions = new Map<string, number>();
-    const pending: { name: string; start: number; end: number }[] = [];
+    const pending: { name: string; start: number; end: number; certain: boolean }[] = [];
     for (const m of text.matchAll(compiled.suffix)) {
       const at = m.index!;
       const from = Math.max(0, at - BEFORE);
@@ -66,6 +66,8 @@ const rule: Rule = {
       // The proper name: Han characters before the suffix, up to a stop character.
       let s = suffixAt;
       while (s > 0 && suffixAt - s < data.maxNameLength && isHan(window.charCodeAt(s - 1)) && !data.stopChars.includes(window[s - 1])) s--;
+      const bounded = s === 0 ? from === 0 : !isHan(window.charCodeAt(s - 1)) || data.stopChars.includes(window[s - 1]);
+      let moved = false;
       // A stop word only moves s forward, so a name already too short stays too short, and a name that is
       // the body's own stays its own (the checks below hold for every suffix of it): the common case ends here.
       if (suffixAt - s < 2 || isOwn(window.slice(s, suffixEnd), own, body)) continue;
@@ -73,7 +75,10 @@ const rule: Rule = {
       for (const k of stopWordCandidates(window, s, suffixAt)) {
         const w = STOP_WORDS[k];
         const i = window.lastIndexOf(w, suffixAt - w.length);
-        if (i >= s - w.length + 1 && i + w.length > s) s = i + w.length;
+        if (i >= s - w.length + 1 && i + w.length > s) {
+          s = i + w.length;
+          moved = true;
+        }
       }
       if (suffixAt - s < 2) continue;
       const name = window.slice(s, suffixEnd);
@@ -89,7 +94,11 @@ const rule: Rule = {
       if (/^[、和及与]/.test(after) || /[、]$/.test(before)) continue; // a list of places
       const clauseBefore = before.split(/[，,。；;：:！？!?\n]/).pop()!;
       const clauseAfter = after.split(/[，,。；;：:！？!?\n]/)[0];
-      if (data.legitimateContext.some((w) => clauseBefore.includes(w) || clauseAfter.includes(w))) continue;
+      const ctxBefore = clauseBefore.replaceAll('同时', ''); // 同 (同××镇) is an exchange, 同时 is not
+      if (data.legitimateContext.some((w) => ctxBefore.includes(w) || clauseAfter.includes(w))) continue;
+      // The start is certain after a known word, or after a boundary when the span is too short to also hold a
+      // verb (聚力青石 fills the limit, 力岩头寨 was cut by it): else no fix, as replacing the span would eat the verb.
+      const certain = moved || (bounded && (suffixAt - s < data.maxNameLength || data.selfBefore.some((w) => clauseBefore.endsWith(w))));
       if (!data.selfBefore.some((w) => clauseBefore.endsWith(w))) {
         // Only a noun after the name (××县政府, ××镇经济社会) says it is the subject of a clause about the body:
         // after a verb (审核县政府, 担任镇政府法律顾问) it is an object, and its start is only a guess.
@@ -100,7 +109,7 @@ const rule: Rule = {
       const range = prose.rangeToSource(from + s, from + suffixEnd);
       if (doc.isIgnored(range.start, range.end) || seen.has(range.start)) continue;
       seen.add(range.start);
-      pending.push({ name, ...range });
+      pending.push({ name, ...range, certain });
     }
     if (pending.length === 0) return;
     // A name used as often as the body's own is more likely the real body (a wrong title) or a place the
@@ -108,14 +117,14 @@ const rule: Rule = {
     const haystack = simplified ?? text;
     let ownCount = 0;
     for (let i = haystack.indexOf(own); i >= 0; i = haystack.indexOf(own, i + own.length)) ownCount++;
-    for (const { name, start, end } of pending) {
+    for (const { name, start, end, certain } of pending) {
       if ((mentions.get(name) ?? 0) >= ownCount) continue;
       report({
         start,
         end,
         message: `“${name}”不是本报告的单位（${own}），疑为照抄其他单位报告时漏改。`,
         data: { name, body: own, ...partAt(doc.outline, start) },
-        fix: { title: `改为“${own}”`, edits: [{ start, end, newText: own }] },
+        ...(certain && { fix: { title: `改为“${own}”`, edits: [{ start, end, newText: own }] } }),
       });
     }
   },
@@ -128,6 +137,8 @@ const NOT_HAN_OR_DIGIT = /[^\u3400-\u9fff\d]/g;
 
 const DEPARTMENT = data.department;
 const REGION_SUFFIX = new Set(DEPARTMENT.regionSuffixes);
+/** 扬州市, 张家港市: longer regions after a boundary may begin with a verb (助力扬州市). */
+const CERTAIN_REGION_LENGTH = 4;
 /** Characters that end a region name read backwards: the stop characters other than the level characters (市, 县 …). */
 const REGION_STOP = new Set([...data.stopChars].filter((c) => !'省市县区州盟旗镇乡村'.includes(c)));
 
@@ -149,18 +160,24 @@ function checkDepartment({ doc, report }: RuleContext): void {
   if (simplified.length !== text.length) return; // offsets would not map back
   let ownCount = 0;
   for (let i = simplified.indexOf(body); i >= 0; i = simplified.indexOf(body, i + body.length)) ownCount++;
-  const found = new Map<string, { start: number; end: number }[]>();
+  const found = new Map<string, { start: number; end: number; certain: boolean }[]>();
   const mentions = new Map<string, number>();
   for (let at = simplified.indexOf(own.unit); at >= 0; at = simplified.indexOf(own.unit, at + own.unit.length)) {
     let s = at;
     while (s > 0 && at - s < DEPARTMENT.maxRegionLength && isHan(simplified.charCodeAt(s - 1)) && !REGION_STOP.has(simplified[s - 1])) s--;
     let region = simplified.slice(s, at);
     // 坚持扬州市司法局: a verb before the name is not part of it.
+    let trimmed = false;
     for (const w of STOP_WORDS) {
       const i = region.lastIndexOf(w);
-      if (i >= 0) region = region.slice(i + w.length);
+      if (i >= 0) {
+        region = region.slice(i + w.length);
+        trimmed = true;
+      }
     }
     s = at - region.length;
+    // Only a region bounded by a known word, or short enough to hold no verb (助力扬州市), is certain: else no fix.
+    const certain = trimmed || (region.length <= CERTAIN_REGION_LENGTH && (s === 0 || !isHan(simplified.charCodeAt(s - 1)) || REGION_STOP.has(simplified[s - 1])));
     if (region.length < 2 || !REGION_SUFFIX.has(region[region.length - 1])) continue; // 市司法局: the own body, abbreviated
     if (region.endsWith(own.region) || own.region.endsWith(region)) continue; // 江苏省南通市司法局
     const name = region + own.unit;
@@ -168,22 +185,22 @@ function checkDepartment({ doc, report }: RuleContext): void {
     const end = at + own.unit.length;
     const clauseBefore = simplified.slice(Math.max(0, s - BEFORE), s).split(/[，,。；;：:！？!?\n]/).pop()!;
     const clauseAfter = simplified.slice(end, end + AFTER).split(/[，,。；;：:！？!?\n]/)[0];
-    if (data.legitimateContext.some((w) => clauseBefore.includes(w))) continue;
+    if (data.legitimateContext.some((w) => clauseBefore.replaceAll('同时', '').includes(w))) continue;
     const self = DEPARTMENT.selfBefore.some((w) => clauseBefore.endsWith(w)) || DEPARTMENT.selfAfter.some((w) => clauseAfter.startsWith(w));
     if (!self) continue;
     const range = doc.prose.rangeToSource(s, end);
     if (doc.isIgnored(range.start, range.end)) continue;
-    found.set(name, [...(found.get(name) ?? []), range]);
+    found.set(name, [...(found.get(name) ?? []), { ...range, certain }]);
   }
   for (const [name, ranges] of found) {
     if ((mentions.get(name) ?? 0) >= ownCount) continue;
-    for (const { start, end } of ranges) {
+    for (const { start, end, certain } of ranges) {
       report({
         start,
         end,
         message: `“${name}”不是本报告的单位（${body}），疑为照抄其他单位报告时漏改。`,
         data: { name, body, ...partAt(doc.outline, start) },
-        fix: { title: `改为“${body}”`, edits: [{ start, end, newText: body }] },
+        ...(certain && { fix: { title: `改为“${body}”`, edits: [{ start, end, newText: body }] } }),
       });
     }
   }

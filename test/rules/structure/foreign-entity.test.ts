@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { applyFixes } from '../../../server/src/index.js';
 import { CLEAN_TOWN, CLEAN_TOWN_MD, covered, fixOnce, lineOf, run } from './helpers.js';
 
 const RULE = 'foreign-entity';
@@ -112,5 +113,39 @@ describe('foreign-entity', () => {
     // 度 is no part of a name (旅游度假区 leaves too short a name to be one).
     const county = '郏县关于2023年法治政府建设情况的报告\n2023年，郏县坚持依法行政。\n一、主要举措和成效\n同时，旅游度假区坚持依法管理。\n';
     assert.deepEqual(run(RULE, county), []);
+  });
+
+  it('offers the fix only where the name start is certain: applying every fix never eats the word before the name', () => {
+    // 聚力青石 fills the four-character limit, 力岩头寨 was cut by it: the start is a guess, no fix.
+    const guessed = new Set(['聚力', '支撑', '着眼', '引领', '带领', '赋能']);
+    const verbs = ['作为', '助力', '推动', '保障', '服务', '确保', '围绕', '全力', '同时', '2023年以来', '近年来', '其中', '一是', '（一）', '1.', ...guessed];
+    let fixes = 0;
+    for (const verb of verbs) {
+      for (const name of ['岩头寨镇', '青石镇', '杨庄乡']) {
+        const clause = `${verb}${name}坚持依法行政`;
+        const text = CLEAN_TOWN.replace('定期听取法治建设工作汇报。', `定期听取法治建设工作汇报。${clause}。`);
+        const found = run(RULE, text);
+        assert.equal(found.length, 1, `${clause}: the finding is kept`);
+        const { text: fixed } = applyFixes(text, found);
+        if (found[0].fix) fixes++;
+        assert.equal(fixed, found[0].fix ? text.replace(clause, `${verb}张八桥镇坚持依法行政`) : text, clause);
+        if (guessed.has(verb)) assert.equal(found[0].fix, undefined, `${clause}: no fix for a guessed start`);
+      }
+    }
+    assert.equal(fixes, (verbs.length - guessed.size) * 3);
+  });
+
+  it('department reports: no fix where a verb may begin the region (聚力扬州市司法局), a fix after a known word', () => {
+    const dept = '南通市司法局关于2023年法治政府建设情况的报告\n2023年，南通市司法局坚持依法行政，全面履行职能。\n一、主要举措和成效\n' +
+      '南通市司法局共办理行政复议案件120件。\n五、其他需要报告的情况\n';
+    for (const [before, fix] of [['2023年，', true], ['同时', true], ['坚持', true], ['聚力', false], ['引领', false]] as const) {
+      for (const region of ['扬州市', '张家港市']) {
+        const text = dept + `${before}${region}司法局未发生因违法行政被追究责任的情况。\n`;
+        const found = run(RULE, text);
+        assert.equal(found.length, 1, before + region);
+        const { text: fixed } = applyFixes(text, found);
+        assert.equal(fixed, fix ? text.replace(`${before}${region}司法局`, `${before}南通市司法局`) : text, before + region);
+      }
+    }
   });
 });

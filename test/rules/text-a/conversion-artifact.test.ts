@@ -100,4 +100,54 @@ describe('conversion-artifact', () => {
     for (const prefix of ['000', '003', '004']) assert.deepEqual(findings(RULE, seed(prefix)), [], prefix);
     for (const { file, text } of cleanFiles()) assert.deepEqual(findings(RULE, text), [], file);
   });
+
+  it('chrome glued to the end, start or middle of a paragraph: the fix deletes exactly the chrome', () => {
+    const body = '我镇坚持依法行政，推进法治政府建设。';
+    for (const [text, chrome, fixed] of [
+      [`${body}扫一扫在手机打开当前页`, '扫一扫在手机打开当前页', body],
+      [`${body} 【打印本页】【关闭窗口】`, '【打印本页】【关闭窗口】', body],
+      [`${body}扫一扫在手机上打开当前页[打印] [关闭]`, '扫一扫在手机上打开当前页[打印] [关闭]', body],
+      [`扫一扫在手机打开当前页${body}`, '扫一扫在手机打开当前页', body],
+      [`字体：【大 中 小】${body}`, '字体：【大 中 小】', body],
+    ]) {
+      const doc = `一、主要举措\n\n${text}\n\n下一段。\n`;
+      const fs = findings(RULE, doc);
+      assert.deepEqual(fs.map((f) => covered(doc, f)), [chrome], text);
+      assert.equal(fs[0].data.kind, 'web');
+      assert.match(fs[0].message, /粘连在段落(?:末尾|开头)/);
+      assert.equal(assertIdempotent(RULE, doc), `一、主要举措\n\n${fixed}\n\n下一段。\n`, text);
+    }
+    const middle = '一、主要举措\n\n一是深化“枫桥经验”。扫一扫在手机打开当前页建成镇、村两级调解组织24个。\n';
+    const [m] = findings(RULE, middle);
+    assert.equal(covered(middle, m), '扫一扫在手机打开当前页');
+    assert.match(m.message, /夹在段落中/);
+    assert.equal(assertIdempotent(RULE, middle), '一、主要举措\n\n一是深化“枫桥经验”。建成镇、村两级调解组织24个。\n');
+    // Without its 。 the sentence keeps its own finding; fixing both until nothing changes (as --fix) gives one 。.
+    const bare = '一、主要举措\n\n我镇坚持依法行政，推进法治政府建设扫一扫在手机打开当前页\n';
+    assert.equal(findings('end-punctuation', bare).length, 1);
+    let both = bare;
+    for (let i = 0; i < 3; i++) both = applyFixes(both, [...findings(RULE, both), ...findings('end-punctuation', both)]).text;
+    assert.equal(both, '一、主要举措\n\n我镇坚持依法行政，推进法治政府建设。\n');
+    assert.deepEqual(findings('end-punctuation', '一、主要举措\n\n推进法治政府建设。扫一扫在手机打开当前页'), []);
+  });
+
+  it('a line of glued phrases only is a whole chrome line; words like 打印 or 关闭 in prose are never chrome', () => {
+    const line = '第一段。\n\n扫一扫在手机打开当前页【打印本页】【关闭窗口】\n\n第二段。\n';
+    assert.equal(assertIdempotent(RULE, line), '第一段。\n\n第二段。\n');
+    const prose = [
+      '一、主要举措',
+      '群众可在服务大厅自助打印本页所列材料，办结后及时关闭窗口。',
+      '打印机、复印机等办公设备按规定采购，关闭闲置窗口4个',
+      '关闭窗口期后不再受理申请，字体、字号按公文格式统一规范。',
+      '扫一扫二维码即可查询办事指南，群众用手机扫描二维码预约。',
+    ].join('\n\n');
+    assert.deepEqual(findings(RULE, prose), []);
+  });
+
+  it('users extend the glued phrases', () => {
+    const text = '一、主要举措\n\n推进法治政府建设。【本站由小渡镇党政办维护】\n';
+    assert.deepEqual(findings(RULE, text), []);
+    const config = { rules: { [RULE]: { extend: { glued: ['【本站由[^】]+维护】'] } } } };
+    assert.equal(applyFixes(text, findings(RULE, text, config)).text, '一、主要举措\n\n推进法治政府建设。\n');
+  });
 });

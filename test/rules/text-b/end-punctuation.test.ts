@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fixRules } from '../../helpers/rules.js';
 import { assertIdempotent, cleanFiles, covered, findings, seed } from './helpers.js';
 
 const RULE = 'end-punctuation';
@@ -66,5 +68,33 @@ describe('end-punctuation', () => {
     const text = '一、主要举措\n\n我镇坚持依法行政，成效明显';
     assert.equal(findings(RULE, text).length, 1);
     assert.equal(findings(RULE, text, { rules: { [RULE]: 'off' } }).length, 0);
+  });
+
+  it('leaves fill-in prompt lines to placeholder (【请填写…】, 原因：【请填写原因】), not a body paragraph beside them', () => {
+    const text = [
+      '二、存在的不足和原因',
+      '【请填写存在的不足】',
+      '产生上述问题的原因：【请填写原因】',
+      '五、其他需要报告的情况',
+      '【请填写其他需要报告的情况；没有的，写明“无其他需要报告的情况”】',
+      '（请填写：全年办理案件情况，包括复议、应诉）',
+      '全年办理行政复议案件12件，纠错率8.3%',
+    ].join('\n\n');
+    assert.deepEqual(covered(text, findings(RULE, text)), ['全年办理行政复议案件12件，纠错率8.3%']);
+    assert.ok(findings('placeholder', text).length >= 4);
+    // A sentence ending before a prompt still lacks its own end.
+    const before = '一、主要举措\n\n我镇坚持依法行政，全年办理案件【请填写数量】';
+    assert.equal(findings(RULE, before).length, 1);
+  });
+
+  it('the prompts required-section inserts (seed 003 with --fix fixes) stay free of end-punctuation', () => {
+    let text = seed('003');
+    for (let i = 0; i < 5; i++) text = fixRules(text, ['required-section', 'end-punctuation']);
+    assert.ok(text.includes('【请填写其他需要报告的情况；没有的，写明“无其他需要报告的情况”】\n'));
+    assert.deepEqual(findings(RULE, text), []);
+    for (const kind of ['town', 'county', 'city', 'department']) {
+      const skeleton = readFileSync(new URL(`../../../rules/skeletons/${kind}.md`, import.meta.url), 'utf8');
+      assert.deepEqual(findings(RULE, skeleton).map((f) => `${kind} ${f.line}`), []);
+    }
   });
 });
