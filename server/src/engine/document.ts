@@ -52,6 +52,11 @@ export interface Section {
   /** Title converted to simplified script, for matching synonyms. */
   normalizedTitle: string;
   part?: PartId;
+  /**
+   * Every part the section stands for, `part` first: one, or more for a combined heading such as
+   * 存在的问题和下一步打算 (shortcomings, next-year). Set whenever `part` is.
+   */
+  parts?: PartId[];
   /** True when the part came from the synonym list, false when inferred (thematic heading before 不足). */
   partByName?: boolean;
   /** Offsets: from the heading's line start to the end of the section's last block. */
@@ -254,8 +259,15 @@ function collectBlocks(text: string, lines: LineIndex, ignored: { start: number;
       const attachment = ATTACHMENT_LIST.exec(content);
       attachmentNext = attachment ? Number(attachment[1]) + 1 : undefined;
     }
+    // 第一部分 opens a part heading (第一部分 主要举措和成效), not a sentence (第一部分是……。).
+    if (numbering?.style === 'cn-part' && (content.length > 60 || /[。；;！？!?]/.test(content))) numbering = undefined;
     let contentStart = s + (numbering ? numbering.marker.length : 0);
     while (numbering && contentStart < e && /[\s\u3000]/.test(text[contentStart])) contentStart++;
+    // 第一部分：主要举措和成效 / 第一部分、…: the separator is not part of the heading's text.
+    if (numbering?.style === 'cn-part') {
+      if (contentStart < e && /[、：:．.]/.test(text[contentStart])) contentStart++;
+      while (contentStart < e && /[\s\u3000]/.test(text[contentStart])) contentStart++;
+    }
     blocks.push({
       index: blocks.length,
       line,

@@ -30,7 +30,6 @@ const TITLE_TOPIC = /法治|依法行政|依法治/;
 const TITLE_KIND = /报告|情况|总结/;
 const CHROME = /[:：>|]|首页|当前的?位置|来源|发布时间|浏览/;
 const BODY_SUFFIX = '(?:人民政府|街道办事处|街道|镇|乡|县|区|市|州|盟|旗|省|自治区|局|委员会|委|办公室|办|厅|署|中心|院|所|站)';
-const BODY_NAME = new RegExp(`^[\\u4e00-\\u9fa5]{1,20}?${BODY_SUFFIX}$`);
 /** A title (simplified) that names its body: 如皋市司法局关于…, 王鲍镇2023年度…, 2023年度王鲍镇法治政府…. */
 export const BODY_IN_TITLE = new RegExp(
   `^(?:\\d{4}\\s*(?:年度|年(?!度)))?(?:关于)?(?!(?:乡镇|城镇|[全本我各](?:镇|乡|县|区|市))(?:关于|\\s*\\d|法治|依法|年度|$))[\\u4e00-\\u9fa5]{1,30}?${BODY_SUFFIX}(?=[\\s\\u3000]*关于|\\s*\\d|法治|依法|年度|人民政府|$)`,
@@ -59,10 +58,24 @@ const OPENING_BODY = new RegExp(
 
 /** A year as a point in time: not an end of a range such as 2021—2025年 (the 纲要's years are not the report's). */
 const REPORT_YEAR = /(?<![\d—–\-~～至到])(\d{4})\s*年(?!\s*[—–\-~～至到])/;
+/** In the opening: a year that is neither a range's end nor a date's (2024年1月). */
+const OPENING_YEAR = /(?<![\d—–\-~～至到])(\d{4})\s*年(?!\s*[—–\-~～至到\d])/;
 
 function simplifiedProse(text: string): string {
   return toSimplified(text.replace(PINYIN_ANNOTATION, ''));
 }
+
+/** A title as matched: simplified, without pinyin, and without 《》 around the whole of it (《××镇2023年…报告》). */
+export function titleText(text: string): string {
+  const t = simplifiedProse(text).trim();
+  const m = /^《([^《》]+)》$/.exec(t);
+  return m ? m[1] : t;
+}
+
+/** A line above the title that belongs to it: the body's name(s), its year, or both. */
+const TITLE_HEAD_LINE = new RegExp(
+  `^(?=\\S)(?:(?:[\\u4e00-\\u9fa5]{1,20}?${BODY_SUFFIX}[\\s\\u3000]+)*[\\u4e00-\\u9fa5]{1,20}?${BODY_SUFFIX})?[\\s\\u3000]*(?:\\d{4}\\s*年度?)?$`,
+);
 
 export function levelOf(name: string): BodyLevel | undefined {
   if (/(局|委员会|委|办公室|办|厅|署|中心|院|所|站)$/.test(name)) return 'department';
@@ -94,27 +107,40 @@ export function inferMeta(text: string, blocks: Block[], outline: Outline, setti
   const firstSection = outline.sections[0]?.heading.index ?? blocks.length;
   const head = blocks.slice(0, Math.min(firstSection, 10));
 
-  // Title: a short line naming the topic and the kind of document, not web chrome, not a sentence.
-  let best: Block | undefined;
+  // Title: a short line naming the topic and the kind of document, not web chrome, not a sentence. A title
+  // broken over two lines (××镇关于2023年法治政府建设 ⏎ 情况的报告), neither a title alone, counts as one.
+  const isTitle = (t: string) =>
+    t.length <= 80 && TITLE_TOPIC.test(t) && TITLE_KIND.test(t) && !CHROME.test(t) && !/[。；]$/.test(t) && !/^\d{4}\s*年[，,]/.test(t);
+  let best: Block[] | undefined;
   let bestScore = 0;
-  for (const b of head) {
-    const t = simplifiedProse(b.text);
-    if (t.length > 80 || !TITLE_TOPIC.test(t) || !TITLE_KIND.test(t) || CHROME.test(t) || /[。；]$/.test(t)) continue;
-    if (/^\d{4}\s*年[，,]/.test(t)) continue; // an opening sentence, not a title
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i];
+    let t = titleText(b.text);
+    let blocksOfTitle = [b];
+    if (!isTitle(t)) {
+      const next = head[i + 1];
+      if (!next || b.text.length > 60 || next.text.length > 30 || /[。；;，,：:！？!?]$/.test(b.text)) continue;
+      const joined = titleText(b.text + next.text);
+      if (isTitle(titleText(next.text)) || !isTitle(joined)) continue;
+      t = joined;
+      blocksOfTitle = [b, next];
+    }
     let score = 1;
     if (/报告$/.test(t)) score += 2;
     if (/关于/.test(t)) score += 1;
     if (b.markdownDepth === 1) score += 2;
     if (score > bestScore) {
-      best = b;
+      best = blocksOfTitle;
       bestScore = score;
     }
   }
   if (best) {
-    const prev = blocks[best.index - 1];
+    // A line above the title that names the body (王鲍镇; 中共××镇委员会 ××镇人民政府 for a joint report), its
+    // year, or both (王鲍镇2023年 ⏎ 法治政府建设情况报告) belongs to the title.
+    const prev = blocks[best[0].index - 1];
     const prevName = prev ? simplifiedProse(prev.text) : '';
-    if (prev && prevName.length <= 25 && BODY_NAME.test(prevName)) meta.titleBlocks.push(prev);
-    meta.titleBlocks.push(best);
+    if (prev && prevName.length <= 40 && TITLE_HEAD_LINE.test(prevName)) meta.titleBlocks.push(prev);
+    meta.titleBlocks.push(...best);
     meta.title = meta.titleBlocks.map((b) => b.text).join('');
   }
 
@@ -123,8 +149,8 @@ export function inferMeta(text: string, blocks: Block[], outline: Outline, setti
     meta.body = settings.body;
     meta.bodySource = 'config';
   } else {
-    const titleText = withoutCoIssuers(meta.titleBlocks.map((b) => simplifiedProse(b.text)).join(''));
-    const fromTitle = new RegExp(`^([\\u4e00-\\u9fa5]{1,30}?${BODY_SUFFIX})(?=[\\s\\u3000]*关于|\\s*\\d|20|法治|依法|年度|$)`).exec(titleText);
+    const titleBody = withoutCoIssuers(titleText(meta.titleBlocks.map((b) => b.text).join('')));
+    const fromTitle = new RegExp(`^([\\u4e00-\\u9fa5]{1,30}?${BODY_SUFFIX})(?=[\\s\\u3000]*关于|\\s*\\d|20|法治|依法|年度|$)`).exec(titleBody);
     if (fromTitle && !/^关于/.test(fromTitle[1])) {
       meta.body = fromTitle[1];
       meta.bodySource = 'title';
@@ -156,7 +182,8 @@ export function inferMeta(text: string, blocks: Block[], outline: Outline, setti
       meta.yearSource = 'title';
     } else {
       for (const b of head) {
-        const y = /^(\d{4})\s*年/.exec(b.text) ?? REPORT_YEAR.exec(b.text.replace(/《[^》]*》/g, (m) => ' '.repeat(m.length)));
+        // Not a date (2024年1月，按照…要求，现将我镇2023年度…报告如下): the report is written early the next year.
+        const y = OPENING_YEAR.exec(b.text.replace(/《[^》]*》/g, (m) => ' '.repeat(m.length)));
         if (y) {
           meta.year = Number(y[1]);
           meta.yearSource = 'opening';

@@ -2,7 +2,9 @@
 // Recognises the marker at the start of a block and its level.
 
 export type NumberingStyle =
+  | 'cn-part' // 第一部分 (above 一、 in long reports: 第一部分 主要举措和成效 ⏎ 一、…)
   | 'cn-comma' // 一、
+  | 'cn-dot' // 一． 一. (not GB/T 9704, common in pasted reports; normalised to 一、)
   | 'cn-paren' // （一）
   | 'cn-paren-half' // (一)
   | 'arabic-dot' // 1. 1．
@@ -13,7 +15,7 @@ export type NumberingStyle =
 
 export interface Numbering {
   style: NumberingStyle;
-  /** 1: 一、 2: （一） 3: 1. 4: （1） 5: ① */
+  /** 0: 第一部分 1: 一、 2: （一） 3: 1. 4: （1） 5: ① */
   level: number;
   value: number;
   /** The marker as written, e.g. "（一）". */
@@ -39,7 +41,12 @@ export function chineseNumeralValue(numeral: string): number {
 
 const CN = '[一二三四五六七八九十]{1,3}';
 const PATTERNS: { style: NumberingStyle; level: number; re: RegExp; numeral: 'cn' | 'arabic' | 'circled' }[] = [
+  // 第一部分 followed by white space, 、 or ：, or the heading text itself (第一部分主要举措和成效). The marker is
+  // 第一部分 alone: the separator belongs to the text (the document model skips it).
+  { style: 'cn-part', level: 0, re: new RegExp(`^第(${CN})部分(?=[ \\t\u3000、：:．.\u4e00-\u9fa5\\d“])`), numeral: 'cn' },
   { style: 'cn-comma', level: 1, re: new RegExp(`^(${CN})、`), numeral: 'cn' },
+  // 一． / 一. (四．2024年主要安排), not an ellipsis (一...).
+  { style: 'cn-dot', level: 1, re: new RegExp(`^(${CN})[.．](?![.．])`), numeral: 'cn' },
   { style: 'cn-paren', level: 2, re: new RegExp(`^（(${CN})）`), numeral: 'cn' },
   { style: 'cn-paren-half', level: 2, re: new RegExp(`^\\((${CN})\\)`), numeral: 'cn' },
   { style: 'arabic-paren', level: 4, re: /^（(\d{1,2})）/, numeral: 'arabic' },
@@ -74,7 +81,9 @@ export function toChineseNumeral(n: number): string {
 /** The marker of the given style for value n, e.g. ('cn-paren', 3) → （三）. */
 export function formatMarker(style: NumberingStyle, n: number): string {
   switch (style) {
+    case 'cn-part': return `第${toChineseNumeral(n)}部分`;
     case 'cn-comma': return `${toChineseNumeral(n)}、`;
+    case 'cn-dot': return `${toChineseNumeral(n)}．`;
     case 'cn-paren': return `（${toChineseNumeral(n)}）`;
     case 'cn-paren-half': return `(${toChineseNumeral(n)})`;
     case 'arabic-dot': return `${n}.`;

@@ -39,6 +39,27 @@ export function partOfTitle(normalizedTitle: string): PartId | undefined {
   return undefined;
 }
 
+/** Where a heading joins the names of two parts: 存在的问题和下一步打算, 存在的问题、原因及下一步工作打算. */
+const JOINT = /以及|及|和|与|暨|并|、|，|,|；|;/;
+
+/**
+ * Every statutory part a heading names: the part of the whole title first, then those its joined phrases
+ * name (存在的问题和下一步打算 → shortcomings, next-year), in statutory order. Empty for a thematic heading.
+ */
+export function partsOfTitle(normalizedTitle: string): PartId[] {
+  const first = partOfTitle(normalizedTitle);
+  if (!first) return [];
+  const found = new Set<PartId>([first]);
+  const phrases = normalizedTitle.split(JOINT);
+  if (phrases.length > 1) {
+    for (const phrase of phrases) {
+      const part = partOfTitle(phrase.replace(/^\s*\d{4}\s*年度?/, '').trim());
+      if (part) found.add(part);
+    }
+  }
+  return [first, ...PART_IDS.filter((id) => id !== first && found.has(id))];
+}
+
 /** Title of a heading for matching: simplified, without a leading year such as "2022年". */
 export function normalizeTitle(title: string): string {
   return toSimplified(title.replace(PINYIN_ANNOTATION, '')).replace(/^\s*(\d{4}\s*年度?)/, '').trim();
@@ -46,32 +67,50 @@ export function normalizeTitle(title: string): string {
 
 /** The heading part of a numbered paragraph: up to the first full stop/colon (run-in heading) or the whole block. */
 function headingTitle(block: Block, text: string): string {
-  const content = text.slice(block.contentStart, block.end);
+  // 1. **加强组织领导。**正文…: emphasis opening right after the marker is markup, not the heading's text.
+  const content = text.slice(block.contentStart, block.end).replace(/^(\*\*|__)(?=\S)/, '');
   // ** / __ end a bold run-in heading (**（一）加强组织领导**正文…).
   const stop = content.search(/[。：:；;！？!?]|\*\*|__/);
   return (stop >= 0 ? content.slice(0, stop) : content).trim();
 }
 
-/** Level of a block as a heading, or 0 if it is not one. */
-function headingLevel(block: Block, markdownBase: number): number {
-  if (block.numbering) return block.numbering.level;
+/**
+ * Level of a block as a heading, or 0 if it is not one. `shift` is 1 in a report divided into 第一部分,
+ * 第二部分…: those are level 1 and the GB/T levels (一、 （一） 1. （1）) move down by one.
+ */
+function headingLevel(block: Block, markdownBase: number, shift: number): number {
+  if (block.numbering) return block.numbering.level + shift;
   if (block.markdownDepth > 0) return Math.max(1, block.markdownDepth - markdownBase + 1);
   return 0;
 }
 
 export function buildOutline(text: string, blocks: Block[]): Outline {
-  // The first depth-1 Markdown heading that names a report is the title, not a section.
+  // The first depth-1 Markdown heading that names a report is the title, not a section. So is a deeper one
+  // (## ××镇关于2023年法治政府建设情况的报告 over ### 一、… or ## 一、…, where a site reserves #) that no
+  // numbered heading precedes, no heading is shallower than, and that reads as a report's title, not as a
+  // part (其他需要报告的情况).
   const mdHeadings = blocks.filter((b) => b.markdownDepth > 0 && !b.numbering);
-  const titleBlock = mdHeadings.find((b, i) => i === 0 && /报告|報告/.test(b.text) && b.markdownDepth === 1);
+  const shallowest = Math.min(...blocks.filter((b) => b.markdownDepth > 0).map((b) => b.markdownDepth));
+  const titleBlock = mdHeadings.find(
+    (b, i) =>
+      i === 0 &&
+      /报告|報告/.test(b.text) &&
+      (b.markdownDepth === 1 ||
+        (b.markdownDepth === shallowest &&
+          !blocks.slice(0, b.index).some((x) => x.numbering) &&
+          /(报告|報告)》?$/.test(b.text) &&
+          /法治|依法/.test(b.text))),
+  );
   const sectionMd = mdHeadings.filter((b) => b !== titleBlock);
   const markdownBase = sectionMd.length ? Math.min(...sectionMd.map((b) => b.markdownDepth)) : 1;
+  const shift = blocks.some((b) => b.numbering?.level === 0) ? 1 : 0;
 
   const all: Section[] = [];
   const roots: Section[] = [];
   const stack: Section[] = [];
   for (const block of blocks) {
     if (block === titleBlock) continue;
-    const level = headingLevel(block, markdownBase);
+    const level = headingLevel(block, markdownBase, shift);
     if (level > 0) {
       block.isHeading = true;
       const title = block.numbering ? headingTitle(block, text) : block.text;
@@ -120,9 +159,10 @@ export function buildOutline(text: string, blocks: Block[]): Outline {
 
   const parts = new Map<PartId, Section[]>();
   for (const s of sections) {
-    const part = partOfTitle(s.normalizedTitle);
-    if (part) {
-      s.part = part;
+    const named = partsOfTitle(s.normalizedTitle);
+    if (named.length) {
+      s.part = named[0];
+      s.parts = named;
       s.partByName = true;
     }
   }
@@ -133,11 +173,13 @@ export function buildOutline(text: string, blocks: Block[]): Outline {
   sections.forEach((s, i) => {
     if (!s.part && (firstOther < 0 || i < firstOther)) {
       s.part = 'measures';
+      s.parts = ['measures'];
       s.partByName = false;
     }
   });
   for (const id of PART_IDS) parts.set(id, []);
-  for (const s of sections) if (s.part) parts.get(s.part)!.push(s);
+  // A combined heading (存在的问题和下一步打算) stands for each part it names.
+  for (const s of sections) for (const p of s.parts ?? []) parts.get(p)!.push(s);
   return { sections, all, parts, topLevel };
 }
 

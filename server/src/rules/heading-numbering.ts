@@ -9,6 +9,7 @@ import { topSectionOf } from '../engine/outline.js';
 /** The half-width form of a style and its GB/T 9704 full-width form. */
 const PREFERRED: Partial<Record<NumberingStyle, NumberingStyle>> = {
   'cn-paren-half': 'cn-paren',
+  'cn-dot': 'cn-comma',
   'arabic-paren-half': 'arabic-paren',
   'arabic-comma': 'arabic-dot',
 };
@@ -74,8 +75,9 @@ function checkGroup(group: Section[], report: (r: Report) => void): void {
     if (level === main) mainCount++;
     if (!byLevel.has(level)) byLevel.set(level, [[]]);
     const runs = byLevel.get(level)!;
-    // A list (1. 2. …) may legitimately start again under the same heading: a new run.
-    if (level >= 3 && n.value === 1 && runs[runs.length - 1].length) runs.push([]);
+    // A list (1. 2. …) may legitimately start again under the same heading: a new run. Compared as GB/T
+    // levels (1. is 3), which section levels are not in a report divided into 第一部分, 第二部分….
+    if (level - (s.level - n.level) >= 3 && n.value === 1 && runs[runs.length - 1].length) runs.push([]);
     runs[runs.length - 1].push(item);
   }
 

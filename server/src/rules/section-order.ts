@@ -15,7 +15,8 @@ const rule: Rule = {
   },
   check({ doc, report }) {
     const sections = doc.outline.sections.filter((s) => s.part);
-    const ranks = sections.map((s) => PART_IDS.indexOf(s.part!));
+    // A combined heading (存在的问题和下一步打算) takes the place of the first part it names.
+    const ranks = sections.map((s) => Math.min(...(s.parts ?? [s.part!]).map((p) => PART_IDS.indexOf(p))));
     // The fewest sections to move: those outside a longest non-decreasing run of ranks.
     const keep = longestNonDecreasing(ranks);
     const present = new Set(ranks);
@@ -31,7 +32,7 @@ const rule: Rule = {
         start: h.start,
         end: Math.min(h.end, h.contentStart + s.title.length),
         message: `${name(rank)}部分的位置不符合规定顺序，${where}。`,
-        data: { part: s.part, after: before !== undefined ? PART_IDS[before] : undefined, before: after !== undefined ? PART_IDS[after] : undefined },
+        data: { part: PART_IDS[rank], after: before !== undefined ? PART_IDS[before] : undefined, before: after !== undefined ? PART_IDS[after] : undefined },
       });
     });
   },

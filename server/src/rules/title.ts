@@ -2,9 +2,8 @@
 // 张八桥镇关于2023年法治政府建设情况的报告. doc.meta finds the title (including a body line above it).
 import type { Rule } from '../engine/types.js';
 import { paragraphLayout } from '../engine/outline.js';
-import { BODY_IN_TITLE, withoutCoIssuers } from '../engine/meta.js';
-import { toSimplified, toTraditional } from '../engine/script.js';
-import { PINYIN_ANNOTATION } from '../engine/pinyin.js';
+import { BODY_IN_TITLE, titleText, withoutCoIssuers } from '../engine/meta.js';
+import { toTraditional } from '../engine/script.js';
 
 const rule: Rule = {
   id: 'title',
@@ -44,7 +43,8 @@ const rule: Rule = {
     const blocks = meta.titleBlocks;
     const start = blocks[0].start;
     const end = blocks[blocks.length - 1].end;
-    const simplified = toSimplified(meta.title.replace(PINYIN_ANNOTATION, ''));
+    // 《××镇2023年法治政府建设情况报告》: the 书名号 around the whole title are not part of its wording.
+    const simplified = titleText(meta.title);
     const hasYear = /\d{4}\s*年/.test(simplified);
     const hasBody = BODY_IN_TITLE.test(withoutCoIssuers(simplified));
     const missing = [hasBody ? '' : '单位名称', hasYear ? '' : '年度'].filter(Boolean);

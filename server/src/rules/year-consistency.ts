@@ -1,8 +1,8 @@
 // The year reported on must be consistent: title, opening, the headings of the parts about that year,
 // and the next-year part (year + 1). Typical cause: last year's report reused with the title updated.
 import type { Rule, PartId } from '../engine/types.js';
-import type { Block } from '../engine/document.js';
-import { topSectionOf } from '../engine/outline.js';
+import type { Block, Section } from '../engine/document.js';
+import { partOfTitle, topSectionOf } from '../engine/outline.js';
 
 /** A year as a point in time: not one end of a range (2021—2025年), not a date's month. */
 const YEAR = /(?<![\d—–\-~～至到])(\d{4})\s*年(?!\s*[—–\-~～至到]|\s*\d)/g;
@@ -44,22 +44,32 @@ const rule: Rule = {
     }
 
     // Headings: top-level ones anywhere in the title, deeper ones only a leading year.
+    const expectedOf = (p: PartId) => (p === 'next-year' ? year + 1 : year);
     for (const s of outline.all) {
       const top = topSectionOf(outline, s.start);
-      const part = top?.part;
-      if (!part || part === 'other') continue;
-      const expected = part === 'next-year' ? year + 1 : year;
+      if (!top?.part) continue;
+      // In a combined part (存在的问题和下一步打算) a heading belongs to the part it or a parent names
+      // (（二）2024年工作打算); where none does, either part's year is right.
+      const part = partWithin(s, top);
+      const parts = (part ? [part] : top.parts ?? [top.part]).filter((p) => p !== 'other');
+      if (parts.length === 0) continue;
       const h = s.heading;
       const titleEnd = Math.min(h.end, h.contentStart + s.title.length);
       for (const y of yearsIn(h, h.contentStart, titleEnd)) {
         if (s !== top && y.start !== h.contentStart) continue;
-        if (y.value === expected) continue;
-        report({ ...y, message: headingMessage(part, y.text, expected, year, source), data: { part, expected } });
+        if (parts.some((p) => y.value === expectedOf(p))) continue;
+        const shown = parts[0];
+        const expected = expectedOf(shown);
+        report({ ...y, message: headingMessage(shown, y.text, expected, year, source), data: { part: shown, expected } });
       }
     }
 
-    // The next-year part's opening (2024年，我局将…) must be year + 1.
-    for (const s of outline.parts.get('next-year')!) {
+    // The next-year part's opening (2024年，我局将…) must be year + 1. In a combined part, the opening of
+    // its subsection about next year (（二）下一步打算).
+    const nextYear = outline.parts.get('next-year')!.flatMap((s) =>
+      (s.parts?.length ?? 1) > 1 ? s.children.filter((c) => partOfTitle(c.normalizedTitle) === 'next-year') : [s],
+    );
+    for (const s of nextYear) {
       for (const b of s.blocks.slice(0, 3)) {
         if (b.isHeading) continue;
         const y = yearsIn(b, b.start, Math.min(b.end, b.start + 8))[0];
@@ -70,6 +80,17 @@ const rule: Rule = {
     }
   },
 };
+
+/** The part a heading inside a combined top-level section belongs to: the first it or a parent below the top names. */
+function partWithin(s: Section, top: Section): PartId | undefined {
+  const parts = top.parts ?? (top.part ? [top.part] : []);
+  if (parts.length <= 1) return top.part;
+  for (let x: Section | undefined = s; x && x !== top; x = x.parent) {
+    const p = partOfTitle(x.normalizedTitle);
+    if (p && parts.includes(p)) return p;
+  }
+  return undefined;
+}
 
 function headingMessage(part: PartId, text: string, expected: number, year: number, source: string): string {
   return part === 'next-year'

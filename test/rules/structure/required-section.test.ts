@@ -107,3 +107,21 @@ describe('required-section', () => {
     assert.deepEqual(findings.map((f) => f.rule), []);
   });
 });
+
+describe('required-section (a heading naming two parts)', () => {
+  /** CLEAN_TOWN with 不足 and 下一年度 joined under one heading 存在的问题和下一步打算 (as many reports do). */
+  const combined = CLEAN_TOWN.replace('二、推进法治政府建设存在的不足和原因', '二、存在的问题和下一步打算')
+    .replace('四、2024年推进法治政府建设的主要安排\n', '')
+    .replace('五、其他', '四、其他');
+
+  it('counts 存在的问题和下一步打算 as both parts: neither is missing', () => {
+    assert.match(combined, /二、存在的问题和下一步打算/);
+    assert.doesNotMatch(combined, /主要安排/);
+    assert.deepEqual(run('required-section', combined), []);
+  });
+
+  it('still reports the next-year part missing under a heading that names the shortcomings only', () => {
+    const text = combined.replace('二、存在的问题和下一步打算', '二、存在的问题');
+    assert.deepEqual(run('required-section', text).map((f) => f.data.part), ['next-year']);
+  });
+});

@@ -44,3 +44,19 @@ describe('section-incomplete', () => {
     assert.deepEqual(run(RULE, text.replace('较为单一。', '较为单一，其原因在於投入不足。')), []);
   });
 });
+
+describe('section-incomplete (a heading naming two parts)', () => {
+  const base = CLEAN_TOWN.replace('二、推进法治政府建设存在的不足和原因', '二、存在的问题和下一步打算');
+
+  it('asks for the causes in a combined 存在的问题和下一步打算 part that gives none', () => {
+    const text = base.replace('究其原因，一是宣传投入不足，二是专业人才缺乏。', '下一步，张八桥镇将加强普法队伍建设。');
+    const found = run('section-incomplete', text);
+    assert.equal(found.length, 1);
+    assert.equal(covered(text, found[0]), '存在的问题和下一步打算');
+    assert.equal(found[0].data.part, 'shortcomings');
+  });
+
+  it('accepts a combined part that gives the causes', () => {
+    assert.deepEqual(run('section-incomplete', base), []);
+  });
+});

@@ -32,3 +32,22 @@ describe('section-order', () => {
     assert.equal(found[0].line, 3);
   });
 });
+
+describe('section-order (a heading naming two parts)', () => {
+  const combined = (text: string) =>
+    text.replace('二、推进法治政府建设存在的不足和原因', '二、存在的问题和下一步打算').replace(/四、2024年推进法治政府建设的主要安排\n/, '');
+
+  it('takes 存在的问题和下一步打算 at the place of the shortcomings part', () => {
+    assert.deepEqual(run(RULE, combined(CLEAN_TOWN)), []);
+  });
+
+  it('still flags the first-responsible part before a combined part', () => {
+    const lines = combined(CLEAN_TOWN).split('\n');
+    const at = lines.findIndex((l) => l.startsWith('三、党政'));
+    const moved = lines.splice(at, 2);
+    lines.splice(lines.findIndex((l) => l.startsWith('二、存在')), 0, ...moved);
+    const found = run(RULE, lines.join('\n'));
+    assert.equal(found.length, 1);
+    assert.ok(['first-responsible', 'shortcomings'].includes(found[0].data.part as string));
+  });
+});

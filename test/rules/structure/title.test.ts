@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { lint } from '../../../server/src/index.js';
 import { CLEAN_TOWN, CLEAN_TOWN_MD, covered, fixOnce, run } from './helpers.js';
 
 const RULE = 'title';
@@ -78,5 +79,55 @@ describe('title (Markdown)', () => {
     // A space does not make a body: the title still names none.
     const none = CLEAN_TOWN.replace('张八桥镇关于2023年法治政府建设情况的报告', '法治政府建设 2023年度情况报告');
     assert.equal(run(RULE, none).length, 1);
+  });
+});
+
+describe('title (as real reports set it)', () => {
+  const titled = (title: string) => `${title}\n${BODY}`;
+
+  it('accepts a title in 《》', () => {
+    assert.deepEqual(run(RULE, titled('《张八桥镇2023年法治政府建设情况报告》')), []);
+    assert.equal(lint(titled('《张八桥镇2023年法治政府建设情况报告》')).document.meta.bodySource, 'title');
+  });
+
+  it('still flags a title in 《》 that names no body', () => {
+    const found = run(RULE, titled('《关于2023年法治政府建设情况的报告》'));
+    assert.deepEqual(found.map((f) => f.data.kind), ['no-body']);
+  });
+
+  it('takes the issuers of a joint report on the line above the title into the title', () => {
+    const text = titled('中共张八桥镇委员会 张八桥镇人民政府\n关于2023年度法治建设工作情况的报告');
+    assert.deepEqual(run(RULE, text), []);
+    const { meta } = lint(text).document;
+    assert.equal(meta.titleBlocks.length, 2);
+    assert.equal(meta.body, '张八桥镇人民政府');
+  });
+
+  it('takes a line with the body and the year above the title into it (张八桥镇2023年 ⏎ 法治政府建设情况报告)', () => {
+    const text = titled('张八桥镇2023年\n法治政府建设情况报告');
+    assert.deepEqual(run(RULE, text), []);
+    assert.equal(lint(text).document.meta.title, '张八桥镇2023年法治政府建设情况报告');
+  });
+
+  it('does not take a document number or a masthead above the title into it', () => {
+    for (const above of ['张政发〔2024〕3号', '张八桥镇人民政府文件']) {
+      const text = titled(`${above}\n关于2023年度法治政府建设情况的报告`);
+      assert.deepEqual(lint(text).document.meta.titleBlocks.map((b) => b.text), ['关于2023年度法治政府建设情况的报告'], above);
+      assert.deepEqual(run(RULE, text).map((f) => f.data.kind), ['no-body'], above);
+    }
+  });
+
+  it('joins a title broken over two lines (张八桥镇关于2023年法治政府建设 ⏎ 情况的报告)', () => {
+    const text = titled('张八桥镇关于2023年法治政府建设\n情况的报告');
+    assert.deepEqual(run(RULE, text), []);
+    const { meta } = lint(text).document;
+    assert.equal(meta.title, '张八桥镇关于2023年法治政府建设情况的报告');
+    assert.equal(meta.body, '张八桥镇');
+  });
+
+  it('does not join a title fragment with the opening sentence', () => {
+    const text = `张八桥镇关于2023年法治政府建设\n${BODY}`;
+    assert.equal(lint(text).document.meta.title, undefined);
+    assert.deepEqual(run(RULE, text).map((f) => f.data.kind), ['missing']);
   });
 });
