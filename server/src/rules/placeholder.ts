@@ -99,7 +99,15 @@ function markdownMarkup(doc: ReportDocument): { strong: Set<number>; breaks: Set
     if ('children' in node) for (const child of node.children) visit(child);
   };
   visit(doc.mdast);
+  // CommonMark does not close ** after CJK punctuation before a CJK character (**（一）加强领导。**正文), yet the
+  // writer meant bold, not a placeholder: a pair around text on one line is markup too.
+  for (const m of doc.text.matchAll(BOLD_PAIR)) {
+    strong.add(m.index!);
+    strong.add(m.index! + m[0].length - 2);
+  }
   return { strong, breaks };
 }
+
+const BOLD_PAIR = /\*\*(?=[^\s*])[^*\n]*?[^\s*]\*\*/g;
 
 export default rule;

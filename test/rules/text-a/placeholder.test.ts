@@ -74,6 +74,15 @@ describe('placeholder', () => {
     assert.deepEqual(findings(RULE, text).map((f) => f.message), []);
   });
 
+  it('reads ** around a run-in heading as bold even where CommonMark does not close it (。** before a character)', () => {
+    for (const text of ['1. **（一）加强组织领导。**镇党委召开会议研究法治建设工作。', '**（二）规范行政决策。**全年审查文件36件。']) {
+      assert.deepEqual(findings(RULE, text), [], text);
+    }
+    // A lone ** in a sentence is still a placeholder beside such bold text.
+    const text = '**（三）化解矛盾纠纷。**全年调处纠纷100件。\n\n全年办理行政复议案件**件。';
+    assert.deepEqual(findings(RULE, text).map((f) => [f.line, f.column, covered(text, f)]), [[3, 11, '**']]);
+  });
+
   it('users extend the placeholder patterns', () => {
     const text = '报告单位：（单位名称）';
     assert.deepEqual(findings(RULE, text), []);
