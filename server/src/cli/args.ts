@@ -25,6 +25,26 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
+/** node:util parseArgs errors, in Chinese first (the option named as the user wrote it), Node's English after. */
+function describeParseError(error: NodeJS.ErrnoException): string {
+  const english = error.message.replace(/\. To specify a positional argument.*$/s, '');
+  const option = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `未知的选项 ${option}；以 - 开头的文件名请写在 -- 之后（${english}）`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(error.message)
+        ? `选项 ${option.replace(/ <value>$/, '')} 需要一个取值（${english}）`
+        : /does not take an argument/.test(error.message)
+          ? `选项 ${option} 不接受取值（${english}）`
+          : /is ambiguous/.test(error.message)
+            ? `选项 ${option} 的取值以 - 开头，像是漏写了取值；确实如此时请写成 ${option}=-…（${english.split('\n')[0]}）`
+            : `选项的取值无效（${english}）`;
+    default:
+      return `参数无效（invalid arguments）：${english}`;
+  }
+}
+
 export function parseCliArgs(argv: string[], knownRules: ReadonlySet<string>): CliOptions {
   let parsed;
   try {
@@ -49,7 +69,7 @@ export function parseCliArgs(argv: string[], knownRules: ReadonlySet<string>): C
       },
     });
   } catch (error) {
-    throw new UsageError(`参数无效（invalid arguments）：${(error as Error).message}`);
+    throw new UsageError(describeParseError(error as NodeJS.ErrnoException));
   }
   const v = parsed.values;
   const format = (v.format ?? 'text') as Format;

@@ -3,9 +3,9 @@
 // folder and per config file, so a folder of reports reads each config
 // once and the rules' memo caches are shared). --rule overrides go last.
 import path from 'node:path';
-import picomatch from 'picomatch';
 import { mergeConfigs, resolveConfig, type ConfigObject, type ResolvedConfig } from '../engine/config.js';
-import { findConfigFile, loadConfigFile } from '../node/config-files.js';
+import { findConfigFile, loadConfigFile, shadowedConfigFile } from '../node/config-files.js';
+import { pathMatcher } from '../node/collect-files.js';
 import type { Rule, SeveritySetting } from '../engine/types.js';
 
 export interface AppliedConfig {
@@ -19,6 +19,8 @@ export interface AppliedConfig {
 export class ConfigResolver {
   private readonly byDir = new Map<string, string | undefined>();
   private readonly bySource = new Map<string, AppliedConfig>();
+  /** Things to tell the user about the configs found (printed on stderr; they do not change the exit code). */
+  readonly notices: string[] = [];
 
   constructor(
     private readonly options: { explicit?: string; none: boolean; overrides: Record<string, SeveritySetting>; cwd: string; rules: readonly Rule[] },
@@ -37,12 +39,25 @@ export class ConfigResolver {
       const resolved = resolveConfig(merged, this.options.rules);
       const base = source ? path.dirname(source) : this.options.cwd;
       const globs = fromFile?.ignores ?? [];
-      const matcher = globs.length ? picomatch(globs, { dot: true }) : undefined;
+      // As the language server matches them: case-insensitive, against the path relative to the config's folder
+      // the absolute path or the bare file name; a glob that matches a folder ("drafts", "drafts/") ignores everything in it.
+      const matcher = globs.length ? pathMatcher(globs, { nocase: true }) : undefined;
       applied = {
         resolved,
         source,
-        ignores: (f: string) => !!matcher && matcher(path.relative(base, f).split(path.sep).join('/')),
+        ignores: (f: string) => {
+          if (!matcher) return false;
+          const rel = path.relative(base, f).split(path.sep).join('/');
+          const abs = path.resolve(f).split(path.sep).join('/');
+          return matcher(path.basename(f)) || matcher(abs) || (!rel.startsWith('../') && matcher(rel));
+        },
       };
+      const shadowed = source && !explicit ? shadowedConfigFile(source) : undefined;
+      if (shadowed) {
+        this.notices.push(
+          `${source}: 同一文件夹中还有 ${path.basename(shadowed)}，它不会被使用；请只保留一个配置文件（${path.basename(shadowed)} in the same folder is ignored: keep one config file）`,
+        );
+      }
       this.bySource.set(key, applied);
     }
     return applied;

@@ -7,8 +7,12 @@ Checker for Chinese annual reports on rule-of-law government construction.
   fazhi-lint --stdin [--stdin-filename 报告.md]
   fazhi-lint <子命令 subcommand> ...
 
-检查 .md、.markdown、.txt（及 .docx）文件；文件夹递归检查，跳过 node_modules 和以 . 开头的文件夹。
-Checks .md, .markdown, .txt (and .docx) files; folders recursively, skipping node_modules and dot-folders.
+检查 .md、.markdown、.txt（及 .docx）文件；文件夹递归检查，跳过 node_modules 和以 . 开头的文件夹
+（glob 中写明的除外，如 ".github/**/*.md"）；跟随符号链接，同一文件只检查一次。
+以 ! 或 # 开头的参数排除匹配的文件或文件夹，例如 "**/*.md" "#drafts"（请加引号）。
+Checks .md, .markdown, .txt (and .docx) files; folders recursively, skipping node_modules and dot-folders
+(unless a glob names them); symbolic links are followed, each file is checked once.
+An operand starting with ! or # excludes what it matches: "**/*.md" "#drafts" (quote it).
 
 选项 Options:
   -f, --format <text|json|sarif|github>

@@ -3,6 +3,8 @@
 import { run } from './run.js';
 
 async function readStdin(): Promise<Uint8Array> {
+  // At a terminal, --stdin waits for typed text: say so, so that it does not look like a hang.
+  if (process.stdin.isTTY) process.stderr.write('fazhi-lint: 正在从标准输入读取，输入完毕后按 Ctrl-D（Windows：Ctrl-Z 回车）结束（reading stdin: end with Ctrl-D）\n');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);

@@ -1,20 +1,20 @@
 // The checking command: operands → files → text → findings → output and
 // exit code. Everything the process provides (cwd, env, streams, stdin) is
 // passed in, so the whole command can run in tests without spawning.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyFixes, RULES, ConfigError, type Finding, type Rule } from '../index.js';
 import { lint, type LintResult, type RuleError } from '../engine/check.js';
 import type { ResolvedConfig } from '../engine/config.js';
 import { readDocx } from '../assemble/docx-import.js';
 import { collectFiles } from '../node/collect-files.js';
-import { decodeInput, encodeText, readInputFile, describeFsError, type DecodedText } from '../node/read-input.js';
+import { decodeInput, encodeText, readInputFile, describeFsError, notRegularFile, type DecodedText } from '../node/read-input.js';
 import { parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { ConfigResolver } from './config-resolver.js';
 import { HELP, USAGE } from './help.js';
 import { atLeast, type FileResult } from './results.js';
 import { formatJson } from './format/json.js';
-import { formatText } from './format/text.js';
+import { formatText, visible } from './format/text.js';
 import { formatSarif } from './format/sarif.js';
 import { formatGithub } from './format/github.js';
 import { batched } from './format/json-chunks.js';
@@ -118,6 +118,11 @@ async function check(options: CliOptions, io: CliIO): Promise<number> {
     if (isDocx) {
       let bytes: Buffer;
       try {
+        const notFile = notRegularFile(statSync(input.file!));
+        if (notFile) {
+          problems.push(`${input.display}: ${notFile}`);
+          continue;
+        }
         bytes = readFileSync(input.file!);
       } catch (error) {
         problems.push(`${input.display}: ${describeFsError(error)}`);
@@ -148,16 +153,17 @@ async function check(options: CliOptions, io: CliIO): Promise<number> {
         notices.push(`${input.display}: Word 文档不能自动修复，只报告问题（--fix does not write .docx files）`);
       } else {
         const fixed = fixLoop(decoded.text, outcome, rules, applied.resolved, crashes, input.display);
-        outcome = fixed.outcome;
-        if (fixed.text !== decoded.text) {
-          if (input.file) {
-            try {
-              writeFileSync(input.file, encodeText(fixed.text, decoded.encoding));
-              notices.push(`${input.display}: 已修复 ${fixed.applied} 处（fixed ${fixed.applied} problem(s)）`);
-            } catch (error) {
-              problems.push(`${input.display}: 无法写回修复结果（cannot write the fixed file: ${(error as Error).message}）`);
-            }
+        if (fixed.text !== decoded.text && input.file) {
+          try {
+            writeFileSync(input.file, encodeText(fixed.text, decoded.encoding));
+            outcome = fixed.outcome;
+            notices.push(`${input.display}: 已修复 ${fixed.applied} 处（fixed ${fixed.applied} problem(s)）`);
+          } catch (error) {
+            // The file is unchanged: report its findings, not those of the text that could not be written.
+            problems.push(`${input.display}: 无法写回修复结果，文件未改动（cannot write the fixed file, left unchanged）：${describeFsError(error, true)}`);
           }
+        } else {
+          outcome = fixed.outcome;
         }
         if (!input.file) stdinFixed = fixed.text;
       }
@@ -168,13 +174,22 @@ async function check(options: CliOptions, io: CliIO): Promise<number> {
   // Exit code: on every finding, whatever --quiet shows and whatever the format.
   const failing = results.some((r) => r.findings.some((f) => atLeast(f.severity, options.failOn)));
   const shown = options.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
+  if (options.quiet && options.failOn !== 'error') {
+    const hidden = results.reduce((n, r) => n + r.findings.filter((f) => f.severity !== 'error' && atLeast(f.severity, options.failOn)).length, 0);
+    if (hidden) {
+      notices.push(
+        `--quiet 未显示 ${hidden} 个达到 --fail-on ${options.failOn} 级别的非错误问题，退出码仍为 1（--quiet hid ${hidden} non-error finding(s) at or above --fail-on ${options.failOn}; they still fail the run）`,
+      );
+    }
+  }
 
   // Nothing checked: no report at all on stdout (an empty result would read as "no problems").
   const target = stdinFixed !== undefined ? io.stderr : io.stdout;
   if (stdinFixed !== undefined) io.stdout(stdinFixed);
-  if (results.length) for (const chunk of batched(render(shown, options, io, rules))) target(chunk);
-  for (const n of notices) io.stderr(`fazhi-lint: ${n}\n`);
-  for (const p of problems) io.stderr(`fazhi-lint: ${p}\n`);
+  const hidden = options.quiet ? results.reduce((n, r) => n + r.findings.filter((f) => f.severity !== 'error').length, 0) : 0;
+  if (results.length) for (const chunk of batched(render(shown, options, io, rules, hidden))) target(chunk);
+  for (const n of [...configs.notices.map((n) => relativize(n, io.cwd)), ...notices]) io.stderr(`fazhi-lint: ${visible(n)}\n`);
+  for (const p of problems) io.stderr(`fazhi-lint: ${visible(p)}\n`);
   for (const [rule, c] of crashes) {
     const where = c.files.length > 3 ? `${c.files.slice(0, 3).join('、')} 等 ${c.files.length} 个文件` : c.files.join('、');
     io.stderr(`fazhi-lint: 规则 ${rule} 运行出错，其结果缺失（rule crashed; its findings are missing）：${errorText(c.error)}（${where}）\n`);
@@ -230,7 +245,7 @@ export function fixLoop(
   return { text: current, outcome, applied };
 }
 
-function render(results: FileResult[], options: CliOptions, io: CliIO, rules: readonly Rule[]): Iterable<string> {
+function render(results: FileResult[], options: CliOptions, io: CliIO, rules: readonly Rule[], hidden: number): Iterable<string> {
   switch (options.format) {
     case 'json':
       return formatJson(results);
@@ -240,9 +255,11 @@ function render(results: FileResult[], options: CliOptions, io: CliIO, rules: re
       return formatGithub(results);
     case 'text': {
       const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
-      const force = io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0' && io.env.FORCE_COLOR !== 'false';
-      const color = options.color ?? (force || (io.stdoutIsTTY && !noColor));
-      return formatText(results, { color });
+      // FORCE_COLOR as Node and chalk read it: set and not 0/false forces colours on, 0/false forces them off.
+      const forceEnv = io.env.FORCE_COLOR;
+      const force = forceEnv === undefined ? undefined : !(forceEnv === '0' || forceEnv === 'false');
+      const color = options.color ?? force ?? (io.stdoutIsTTY && !noColor);
+      return formatText(results, { color, hidden });
     }
   }
 }

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { ConfigError, validateConfig, type ConfigObject } from '../engine/config.js';
+import { decodeInput, describeFsError, notRegularFile } from './read-input.js';
 
 export const CONFIG_FILE_NAMES = ['.fazhi-lint.json', '.fazhi-lint.jsonc'];
 
@@ -27,14 +28,33 @@ export function findConfigFile(dir: string): string | undefined {
 export function loadConfigFile(file: string): ConfigObject {
   let source: string;
   try {
-    source = readFileSync(file, 'utf8');
+    const problem = notRegularFile(statSync(file));
+    if (problem) throw new ConfigError(`无法读取配置文件（cannot read config file）：${problem}`, file);
+    // Decoded like a report: a UTF-8 BOM (Windows Notepad writes one) or UTF-16 with BOM is fine.
+    const decoded = decodeInput(readFileSync(file));
+    if (!decoded.ok) throw new ConfigError(`无法读取配置文件（cannot read config file）：${decoded.message}`, file);
+    source = decoded.text;
   } catch (error) {
-    throw new ConfigError(`无法读取配置文件（cannot read config file）：${(error as Error).message}`, file);
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(`无法读取配置文件（cannot read config file）：${describeFsError(error)}`, file);
   }
   return parseConfigText(source, file);
 }
 
+/** The other config file name in the same folder as `file`, when both exist (only `file` is used). */
+export function shadowedConfigFile(file: string): string | undefined {
+  const name = path.basename(file);
+  if (!CONFIG_FILE_NAMES.includes(name)) return undefined;
+  for (const other of CONFIG_FILE_NAMES) {
+    if (other === name) continue;
+    const candidate = path.join(path.dirname(file), other);
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
 export function parseConfigText(source: string, file: string): ConfigObject {
+  if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
   const errors: ParseError[] = [];
   const value = parse(source, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length) {

@@ -4,7 +4,7 @@
 // encodings we do accept (UTF-8 with or without BOM, UTF-16 with BOM).
 // The BOM is stripped so that positions are those the user's editor shows;
 // `encoding` lets --fix write the file back the way it was.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 
 export type TextEncodingKind = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be';
 
@@ -31,8 +31,8 @@ const SNIFF_BYTES = 64 * 1024;
 export function readInputFile(file: string): InputResult {
   let bytes: Buffer;
   try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) return { ok: false, message: '这是一个文件夹，不是文件（is a directory）' };
+    const problem = notRegularFile(statSync(file));
+    if (problem) return { ok: false, message: problem };
     bytes = readFileSync(file);
   } catch (error) {
     return { ok: false, message: describeFsError(error) };
@@ -40,12 +40,29 @@ export function readInputFile(file: string): InputResult {
   return decodeInput(bytes);
 }
 
-export function describeFsError(error: unknown): string {
+/**
+ * Why a path cannot be read as a report, or undefined for a regular file. A FIFO or a device
+ * would block or never end (/dev/zero), so it is refused before any read.
+ */
+export function notRegularFile(stat: Stats): string | undefined {
+  if (stat.isFile()) return undefined;
+  if (stat.isDirectory()) return '这是一个文件夹，不是文件（is a directory）';
+  if (stat.isFIFO()) return '这是一个管道（FIFO），不是普通文件；要检查管道中的内容，请用 --stdin（a FIFO, not a regular file: pipe it into --stdin instead）';
+  return '不是普通文件（设备或套接字），不检查（not a regular file: a device or socket）';
+}
+
+/** A file-system error in Chinese and English; `writing` for errors while writing a file back (--fix). */
+export function describeFsError(error: unknown, writing = false): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return '文件不存在（no such file or directory）';
-  if (code === 'EACCES' || code === 'EPERM') return '没有读取权限（permission denied）';
+  if (code === 'EACCES' || code === 'EPERM') return writing ? '没有写入权限（permission denied）' : '没有读取权限（permission denied）';
   if (code === 'EISDIR') return '这是一个文件夹，不是文件（is a directory）';
-  return `无法读取文件（cannot read file: ${(error as Error).message ?? String(error)}）`;
+  if (code === 'ELOOP') return '符号链接循环，无法解析（too many levels of symbolic links）';
+  if (code === 'ENOTDIR') return '路径中的某一级不是文件夹（a component of the path is not a directory）';
+  if (code === 'EROFS') return '文件系统只读（read-only file system）';
+  if (code === 'ENOSPC') return '磁盘空间不足（no space left on device）';
+  const what = writing ? '无法写入文件（cannot write file' : '无法读取文件（cannot read file';
+  return `${what}: ${(error as Error).message ?? String(error)}）`;
 }
 
 export function decodeInput(bytes: Uint8Array): InputResult {
