@@ -5,7 +5,7 @@
 import { buildDocument, type ReportDocument } from './document.js';
 import { parseSuppressions } from './disable.js';
 import { resolveConfig, type ConfigObject, type ResolvedConfig } from './config.js';
-import type { Finding, Report, Rule, RuleContext, PositionedEdit } from './types.js';
+import type { Finding, OffsetEdit, Report, Rule, RuleContext, PositionedEdit } from './types.js';
 import type { LineIndex } from './line-index.js';
 
 export interface RuleError {
@@ -31,6 +31,13 @@ export function lint(text: string, rules: readonly Rule[], config?: ConfigObject
   const suppressions = parseSuppressions(text, doc.lines);
   const findings: Finding[] = [];
   const errors: RuleError[] = [];
+  let eol: string | undefined;
+  // A rule inserts "\n"; a CRLF or CR-only file must not end up with mixed line ends.
+  const withLineEnds = (edit: OffsetEdit): OffsetEdit => {
+    if (!/[\r\n]/.test(edit.newText)) return edit;
+    eol ??= dominantLineEnd(doc.lines);
+    return eol === '\n' ? edit : { start: edit.start, end: edit.end, newText: edit.newText.replace(/\r\n|\r|\n/g, eol) };
+  };
   for (const rule of rules) {
     const options = resolved.rules.get(rule.id) ?? { severity: rule.severity };
     if (options.severity === 'off') continue;
@@ -64,7 +71,7 @@ export function lint(text: string, rules: readonly Rule[], config?: ConfigObject
           endColumn: to.column,
           data: r.data ?? {},
         };
-        if (r.fix) finding.fix = { title: r.fix.title, edits: r.fix.edits.map((e) => positionEdit(doc.lines, e)) };
+        if (r.fix) finding.fix = { title: r.fix.title, edits: r.fix.edits.map((e) => positionEdit(doc.lines, withLineEnds(e))) };
         findings.push(finding);
       },
     };
@@ -83,4 +90,17 @@ function positionEdit(lines: LineIndex, e: { start: number; end: number; newText
   const to = lines.position(e.end);
   // Same keys in the same order as `{ ...e, line, … }` for an OffsetEdit, without the slow spread.
   return { start: e.start, end: e.end, newText: e.newText, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}
+
+/** The line end most lines use ("\n" when there is none), read off the line index. */
+function dominantLineEnd(lines: LineIndex): string {
+  const counts = { '\n': 0, '\r\n': 0, '\r': 0 };
+  for (let l = 1; l < lines.lineCount; l++) {
+    const start = lines.lineStart(l);
+    const end = lines.text.slice(start - 2, start) === '\r\n' ? '\r\n' : lines.text[start - 1];
+    counts[end as keyof typeof counts]++;
+  }
+  if (counts['\r\n'] > counts['\n'] && counts['\r\n'] >= counts['\r']) return '\r\n';
+  if (counts['\r'] > counts['\n'] && counts['\r'] > counts['\r\n']) return '\r';
+  return '\n';
 }
