@@ -7,6 +7,7 @@
 import type { Rule } from '../engine/types.js';
 import { isAsciiAlnum, isHan, proseBlocks } from './text-b/prose.js';
 
+const SECTION_NUMBER = /^\d{1,2}(?:\.\d{1,2}){0,3}$/;
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || (c >= 0x2002 && c <= 0x200a);
 
 const rule: Rule = {
@@ -38,6 +39,8 @@ const rule: Rule = {
         const hanThenAlnum = isHan(before) && isAsciiAlnum(after);
         const alnumThenHan = isAsciiAlnum(before) && isHan(after);
         if (!hanThenAlnum && !alnumThenHan) continue;
+        // A heading numbered GB/T 1.1 style (1 总体要求, 3.2 工作措施): the space separates the number from the title.
+        if (alnumThenHan && runStart - pb.start <= 12 && SECTION_NUMBER.test(text.slice(pb.start, runStart)) && headingLike(text, pb)) continue;
         // Inside Latin text (an English phrase quoting a Chinese word) the space is English spacing.
         if (hanThenAlnum ? inLatinPhrase(text, runEnd, 1, pb.end) : inLatinPhrase(text, runStart, -1, pb.start)) continue;
         const src = view.rangeToSource(runStart, runEnd);
@@ -58,6 +61,11 @@ const rule: Rule = {
     }
   },
 };
+
+/** A short line with no sentence punctuation in it (a heading, whatever the engine made of its numbering). */
+function headingLike(text: string, pb: { start: number; end: number }): boolean {
+  return pb.end - pb.start <= 40 && !/[。；！？，;!?,]/.test(text.slice(pb.start, pb.end));
+}
 
 /** Is the Latin word starting at `from` (going in `dir`) followed by another Latin word, i.e. part of Latin text? */
 function inLatinPhrase(text: string, from: number, dir: 1 | -1, limit: number): boolean {

@@ -3,7 +3,7 @@
 // brackets or quotes, Chinese inside or around the pair. Never touched:
 // digits on both sides (1,000  9:30  1:2), URLs, e-mails, code and link
 // destinations (doc.isIgnored), image syntax ![, HTML entities &nbsp;,
-// Markdown "1)" list markers, Latin text, and pinyin annotations — 鎮(zhèn)
+// Markdown "1)" list markers, Latin text (an English sentence quoting 法治 too), and pinyin annotations — 鎮(zhèn)
 // is removed from the prose view this rule scans, and a toneless (de) after a
 // character is left to pinyin-residue, so the two rules' fixes never overlap.
 import type { Block, ReportDocument, Section } from '../engine/document.js';
@@ -66,6 +66,9 @@ for (let c = 0; c < 0x10000; c++) {
   else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) CLASS[c] = LATIN_CLASS;
   else if (RELEVANT[c]) CLASS[c] = RELEVANT_CLASS;
 }
+
+/** Sentence and clause breaks, full-width and ASCII (for inLatinClause). */
+const CLAUSE_BREAK = new Set([...'。！？；：，.!?;:,\n'].map((c) => c.charCodeAt(0)));
 
 interface Open {
   at: number; // view offset
@@ -134,6 +137,27 @@ function blockChecker(doc: ReportDocument, report: (r: Report) => void): (pb: Pr
     });
   };
 
+  /**
+   * Is the punctuation at `i`, after a Chinese word, the end of a Latin clause — an English sentence quoting a
+   * Chinese word (What is 法治? It's …)? The clause, back to the last sentence or clause break, has at least
+   * twice as many Latin letters as Han characters, and Latin text or nothing follows.
+   */
+  const inLatinClause = (i: number): boolean => {
+    let j = i + 1;
+    while (j < end && text.charCodeAt(j) === 0x20) j++;
+    if (j < end && CLASS[text.charCodeAt(j)] !== LATIN_CLASS) return false;
+    if (j === i + 1 && j < end) return false; // 法治,It — no space: not English spacing
+    let hanN = 0;
+    let latinN = 0;
+    for (let k = i - 1; k >= start && i - k <= 200; k--) {
+      const c = text.charCodeAt(k);
+      if (CLAUSE_BREAK.has(c)) break;
+      if (CLASS[c] === HAN_CLASS) hanN++;
+      else if (CLASS[c] === LATIN_CLASS) latinN++;
+    }
+    return latinN >= 2 * hanN && latinN >= 6;
+  };
+
   /** A pair is Chinese when a CJK character touches it outside, or its content is more Chinese than Latin ("(with 原因 paragraph)" is not). */
   const chinesePair = (open: Open, close: number, han: number, latin: number) =>
     isCjkContext(code(open.at - 1)) || isCjkContext(code(close + 1)) || han - open.hanBefore > latin - open.latinBefore;
@@ -169,6 +193,7 @@ function blockChecker(doc: ReportDocument, report: (r: Report) => void): (pb: Pr
           if ((ch === ',' || ch === ':') && isDigit(prev) && isDigit(next)) break; // 1,000  9:30  1:2
           if (ch === '!' && next === 0x5b /* [ */) break; // ![image](…)
           if (ch === ';' && /&#?[a-zA-Z0-9]{1,8}$/.test(text.slice(Math.max(start, i - 10), i))) break; // &nbsp;
+          if (!isCjkContext(next) && inLatinClause(i)) break; // What is 法治? It's rule of law.
           if (ignored(i)) break;
           single(i, FULL[ch], false);
           break;

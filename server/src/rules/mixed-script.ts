@@ -76,7 +76,9 @@ const rule: Rule = {
       ...DATA.allow,
       ...(Array.isArray(context.options.extend) ? context.options.extend.map(String) : []),
     ]);
-    let withRuns = lines.map((l) => (allow.length ? dropAllowed(view, l, allow) : l)).filter((l) => l.runs.length > 0);
+    const surname = target === 'simplified' ? '於' : '于';
+    const keep = (l: LineScan) => dropSurnames(view, allow.length ? dropAllowed(view, l, allow) : l, surname);
+    let withRuns = lines.map(keep).filter((l) => l.runs.length > 0);
     if (withRuns.length === 0) return;
     const han = other >= DOCUMENT_MIN ? countHan(view) : 0;
     const mostlyOther = other >= DOCUMENT_MIN && other / Math.max(1, han) >= DOCUMENT_RATIO;
@@ -86,7 +88,8 @@ const rule: Rule = {
     }
     if (target === 'traditional') {
       // Single characters in a traditional text: report only what every traditional standard changes.
-      withRuns = withRuns.map((l) => refineTraditional(context, l)).filter((l) => l.runs.length > 0);
+      // (refining regroups the line's runs, so the allowed words and surnames are dropped again)
+      withRuns = withRuns.map((l) => keep(refineTraditional(context, l))).filter((l) => l.runs.length > 0);
     }
     for (const l of withRuns) for (const run of l.runs) reportRun(context, run);
   },
@@ -108,10 +111,20 @@ function scanLine(view: string, start: number, end: number, convertedView: strin
   const runs: Run[] = [];
   const line = view.slice(start, end);
   // What convertForComparison(target, line) returns: the line's conversion where it keeps the length.
-  const converted = cEnd - cStart === end - start ? convertedView.slice(cStart, cEnd) : undefined;
+  let converted = cEnd - cStart === end - start ? convertedView.slice(cStart, cEnd) : undefined;
   // Most lines are already in the target script: nothing to group (their Han characters are counted only if
   // the document turns out to have many of the other script).
   if (converted === line) return { runs, other: 0, start };
+  if (target === 'traditional') {
+    // Simplified → traditional conversion is phrase-based, and a phrase already half traditional is not in its
+    // dictionary: 干預 (correct traditional) would become 幹預, 鄰里界址 鄰裏界址. The line converted to simplified
+    // first gives every phrase its whole context; only what that round trip changes is of the other script.
+    const round = toScript('traditional', toScript('simplified', line));
+    if (round.length === line.length) {
+      if (round === line) return { runs, other: 0, start };
+      converted = round;
+    }
+  }
   let other = 0;
   if (converted === undefined) {
     // Length-changing conversion (rare): compare clause by clause, a changed clause is one run.
@@ -184,6 +197,21 @@ function dropAllowed(view: string, line: LineScan, allow: string[]): LineScan {
   if (covered.length === 0) return line;
   const runs = line.runs.filter((r) => !covered.some((c) => c.start <= r.start && r.end <= c.end));
   return { runs, other: line.other, start: line.start, converted: line.converted };
+}
+
+/**
+ * 於 is a 规范汉字 as a surname (《通用规范汉字表》 keeps it for that use only), and 于 is a surname in
+ * traditional text too: a lone 於 in a simplified report (于 in a traditional one) is not reported where the text
+ * says it is a surname — 姓於, 於姓, 於氏, 於某(某), 於家村/庄/湾… (a place named after the family).
+ * Elsewhere (关於, 由於, 於是) it is the other script's preposition. A name such as 於明华 cannot be told from
+ * the preposition; the user allows it with extend.
+ */
+const SURNAME_AFTER = /^(?:[姓氏]|某(?![些种種个個一方类類项項年月日时時处處])|家[村庄湾寨屯沟岭坪坝桥营堡店岗莊灣溝嶺壩橋營崗])/;
+function dropSurnames(view: string, line: LineScan, surname: string): LineScan {
+  const runs = line.runs.filter(
+    (r) => !(r.text === surname && (view[r.start - 1] === '姓' || SURNAME_AFTER.test(view.slice(r.end, r.end + 2)))),
+  );
+  return runs.length === line.runs.length ? line : { ...line, runs };
 }
 
 function ignored({ doc }: RuleContext, run: Run): boolean {

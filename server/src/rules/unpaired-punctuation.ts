@@ -72,9 +72,12 @@ const rule: Rule = {
       }
     };
 
+    /** Source offset of a “ that continues a multi-paragraph quotation (skipped, its opener is still open). */
+    let continuation = -1;
     for (const block of doc.blocks) {
       for (let i = block.start; i < block.end; i++) {
         if (!RELEVANT[text.charCodeAt(i)]) continue;
+        if (i === continuation) continue;
         const ch = text[i];
         const openKind = OPEN_KIND[ch];
         const closeKind = CLOSE_KIND[ch];
@@ -122,12 +125,31 @@ const rule: Rule = {
       }
       // A paragraph cut by a hard line break keeps its stack; otherwise what is still open is unpaired.
       if (stack.length && !endsSentence(text, block.end) && continuesInNext(doc, block)) continue;
+      // A quotation of several paragraphs: each opens with “ and only the last closes it (GB/T 15834-2011, 引号).
+      const next = quotationContinues(doc, block, stack, continuation === block.start);
+      if (next >= 0) {
+        continuation = next;
+        continue;
+      }
       for (const o of stack) unclosed(o);
       stack = [];
       counts = new Map();
     }
   },
 };
+
+/**
+ * Where the only open mark is a “ that opens the block (or an earlier paragraph of the same quotation) and
+ * the next block opens with “ too, the quotation runs on into the next paragraph (a quotation of several
+ * paragraphs repeats the opener at every paragraph): the next block's opener offset, or -1.
+ */
+function quotationContinues(doc: ReportDocument, block: { index: number; start: number }, stack: Open[], carried: boolean): number {
+  // The open “ is this block's first character, or an earlier paragraph's whose opener this block repeated.
+  if (stack.length !== 1 || stack[0].kind !== 'dq' || (!carried && stack[0].at !== block.start)) return -1;
+  const next = doc.blocks[block.index + 1];
+  if (!next || doc.text[next.start] !== '“') return -1;
+  return next.start;
+}
 
 function endsSentence(text: string, end: number): boolean {
   const last = text[end - 1];

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import * as OpenCC from 'opencc-js';
 import { applyFixes } from '../../../server/src/index.js';
 import { toSimplified } from '../../../server/src/engine/script.js';
 import { assertIdempotent, cleanFiles, covered, findings, fixAll, lineOf, seed } from './helpers.js';
@@ -41,6 +42,12 @@ describe('mixed-script', () => {
     const text = '邀请香港律師公會代表参加座谈。';
     assert.deepEqual(findings(RULE, text).map((f) => covered(text, f)), ['師公會']);
     assert.deepEqual(findings(RULE, text, { rules: { [RULE]: { extend: ['香港律師公會'] } } }), []);
+  });
+
+  it('allowed words stay allowed in a traditional report when the same line has another finding', () => {
+    const text = '邀請香港律师公会代表參加，領導干部帶頭。';
+    const config = { script: 'traditional' as const, rules: { [RULE]: { extend: ['香港律师公会'] } } };
+    assert.deepEqual(findings(RULE, text, config).map((f) => covered(text, f)), ['干']);
   });
 
   for (const [prefix, match, line] of [['000', '正確領導', 1], ['003', '堅持', 1]] as const) {
@@ -90,6 +97,31 @@ describe('mixed-script', () => {
     assert.ok(spans.includes('范'));
     assert.ok(!spans.includes('群') && !spans.includes('臺'));
     assertIdempotent(RULE, text, { script: 'traditional' });
+  });
+
+  it('script traditional: correct traditional words whose simplified phrase is split are not flagged (干預, 鄰里界址, 觀念的)', () => {
+    const config = { script: 'traditional' as const };
+    const text = '嚴禁干預司法活動，妥善化解鄰里界址糾紛，高度重視機關幹部法治觀念的樹立。';
+    assert.deepEqual(findings(RULE, text, config), []);
+    // A simplified word left in the traditional text is still found, with the phrase-level conversion.
+    const mixed = '嚴禁干预司法活動，領導干部帶頭學法。';
+    assert.deepEqual(findings(RULE, mixed, config).map((f) => [covered(mixed, f), f.fix!.edits[0].newText]), [['预', '預'], ['干', '幹']]);
+  });
+
+  it('script traditional: the clean fixtures converted to Taiwan, Hong Kong and OpenCC traditional are clean', () => {
+    const converters = (['tw', 'hk', 't'] as const).map((to) => OpenCC.Converter({ from: 'cn', to }));
+    for (const { file, text } of cleanFiles()) {
+      for (const convert of converters) assert.deepEqual(findings(RULE, convert(text), { script: 'traditional' }).map((f) => f.message), [], file);
+    }
+  });
+
+  it('於 as a surname in a simplified report (于 in a traditional one) is not reported; 关於 and 由於某些 are', () => {
+    const text = '於姓村民於某某、姓於的老人和於家村村民参加调解，於氏宗祠得到保护。';
+    assert.deepEqual(findings(RULE, text), []);
+    const wrong = '关於进一步加强调解工作，由於某些原因，於某年完成。';
+    assert.deepEqual(findings(RULE, wrong).map((f) => covered(wrong, f)), ['於', '於', '於']);
+    const trad = '村民于某某與於某某發生糾紛，經調解，于家村與於家村達成協議，于是結案。';
+    assert.deepEqual(findings(RULE, trad, { script: 'traditional' }).map((f) => covered(trad, f)), ['于']);
   });
 
   it('finds nothing in the simplified seeds and in the clean fixtures', () => {

@@ -43,6 +43,12 @@ describe('cjk-spacing', () => {
     assert.deepEqual(findings(RULE, text).map((f) => f.message), []);
   });
 
+  it('leaves the space after a GB/T 1.1 heading number (1 总体情况, 3.2 工作措施) but not in a sentence', () => {
+    const text = '1 总体情况\n\n3.2 工作措施\n\n12 个乡镇完成了整改，成效明显。';
+    const fs = findings(RULE, text);
+    assert.deepEqual(fs.map((f) => f.line), [5]);
+  });
+
   it('reads across pinyin annotations (the removed annotation does not hide the neighbour)', () => {
     const text = '白蒲鎮(zhèn) 2024年開展工作。';
     const fs = findings(RULE, text);

@@ -65,6 +65,14 @@ describe('halfwidth-punctuation', () => {
     assert.deepEqual(findings(RULE, text).map((f) => `${f.line}:${f.column} ${f.message}`), []);
   });
 
+  it('leaves the punctuation of an English sentence that quotes a Chinese word alone (What is 法治? It is …)', () => {
+    const text = 'Q&A环节：What is 法治? It is the rule of law. We call it 依法治国, which means law-based governance.';
+    assert.deepEqual(findings(RULE, text).map((f) => `${f.line}:${f.column} ${f.message}`), []);
+    // Chinese clauses keep being checked, with or without a Latin word after the mark.
+    const chinese = '推行PPP模式,签约3个;采用 ABC 方法? Yes.';
+    assert.deepEqual(findings(RULE, chinese).map((f) => chinese[f.start]), [',', ';', '?']);
+  });
+
   it('leaves pinyin annotations to pinyin-residue; the fixes of the two rules do not overlap', () => {
     const text = '白蒲鎮(zhèn),堅持以習近平新時代中國特色社會主義思想為指導(dǎo),深入學習的(de)精神。';
     const fs = findings(RULE, text);

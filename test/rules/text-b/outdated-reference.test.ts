@@ -65,6 +65,12 @@ describe('outdated-reference', () => {
     assert.deepEqual(covered(text, findings(RULE, text)), ['《合同法》', '《中华人民共和国物权法》', '法治政府建设与责任落实督查工作规定']);
   });
 
+  it('flags 《重大行政决策程序条例》 (the State Council regulation is 暂行) and not the right name', () => {
+    const text = `${title(2023)}严格执行《重大行政决策程序条例》，落实《重大行政决策程序暂行条例》。`;
+    assert.deepEqual(covered(text, findings(RULE, text)), ['《重大行政决策程序条例》']);
+    assert.match(assertIdempotent(RULE, text), /执行《重大行政决策程序暂行条例》，落实《重大行政决策程序暂行条例》/);
+  });
+
   it('is extendable, can be switched off, and its dictionary is valid', () => {
     const config = { rules: { [RULE]: { extend: { 旧办法: { right: '新办法', reason: '已废止' } } } } };
     const text = '依据旧办法处理。';

@@ -51,6 +51,18 @@ describe('terminology', () => {
     assert.equal(findings(RULE, text, { year: 2023 }).length, 1);
   });
 
+  it('flags official-term pitfalls: 民主法制示范村, 重大执法决定法治审核, 人大代表提案, 行政复义, 《法制日报》 (2021 on)', () => {
+    const text = '创建民主法制示范村，落实重大执法决定法治审核制度，办理人大代表提案12件，办理行政复义案件，在《法制日报》刊发。';
+    const fixed = assertIdempotent(RULE, text, { year: 2023 });
+    assert.equal(fixed, '创建民主法治示范村，落实重大执法决定法制审核制度，办理人大代表建议12件，办理行政复议案件，在《法治日报》刊发。');
+    assert.deepEqual(covered(text, findings(RULE, text, { year: 2020 })).includes('《法制日报》'), false);
+  });
+
+  it('leaves correct neighbours alone: 依法制国家标准, 法制宣传教育条例 (a regulation\'s name), 人大代表提案权', () => {
+    const text = '依法制国家标准的配套细则，依据《某省法制宣传教育条例》，保障人大代表提案权。';
+    assert.deepEqual(findings(RULE, text, { year: 2023 }).map((f) => f.message), []);
+  });
+
   it('is extendable and can be switched off; its dictionary is valid and idempotent', () => {
     const config = { rules: { terminology: { extend: { 综治办: '平安建设办公室' } } } };
     const text = '由综治办牵头。';

@@ -65,6 +65,44 @@ describe('typo', () => {
     assert.equal(findings(RULE, '喜闻悦见', { rules: { typo: 'off' } }).length, 0);
   });
 
+  it('knows the common wrong words of official writing (坐谈会, 签定, 截止2023年底, 因地治宜, 恪尽职守, 台帐…)', () => {
+    const text = [
+      '召开坐谈会，签定责任书，截止2023年底建立工作台帐，截止年底完成。',
+      '坚持因地治宜、事必恭亲，防范于未然，问题在所难免而非再所难免。',
+      '干部格尽职守、雷励风行，一以惯之，行稳至远，庚续红色血脉。',
+      '严历打击违法犯罪，励行节约，接诉既办，把规划付诸于实施，撤消行政许可，依法赔尝。',
+      '报名截至日期为3月1日，以致于工作滞后，结果不尽人意。',
+    ].join('\n\n');
+    assert.equal(
+      assertIdempotent(RULE, text),
+      [
+        '召开座谈会，签订责任书，截至2023年底建立工作台账，截至年底完成。',
+        '坚持因地制宜、事必躬亲，防患于未然，问题在所难免而非在所难免。',
+        '干部恪尽职守、雷厉风行，一以贯之，行稳致远，赓续红色血脉。',
+        '严厉打击违法犯罪，厉行节约，接诉即办，把规划付诸实施，撤销行政许可，依法赔偿。',
+        '报名截止日期为3月1日，以至于工作滞后，结果不尽如人意。',
+      ].join('\n\n'),
+    );
+  });
+
+  it('leaves correct words that border the new entries alone (抽签定, 标签定位, 全部份额, 舞台帐幕, 缺陷井盖, 激发韧劲…)', () => {
+    const text = [
+      '通过抽签定顺序，利用电子标签定位，与企业签订合同。',
+      '截止到2023年底，报名于3月1日截止，截至2023年底共办结52件。',
+      '按全部份额分配，舞台帐幕更新，排查缺陷井盖，东拼西凑和弄虚作假，结构紧凑和布局合理。',
+      '激发韧劲，提升城市发展韧性，形势严峻工作繁重，黄山松驰名中外。',
+      '撤消防站点不在本次范围。',
+    ].join('\n\n');
+    assert.deepEqual(findings(RULE, text).map((f) => `${f.line} ${f.message}`), []);
+  });
+
+  it('in a traditional report, the context exceptions apply in traditional characters too (發佈署名, 按裝機)', () => {
+    const text = '在報刊發佈署名文章，公佈署名單位；按裝機容量計算；積極佈署工作。';
+    const config = { script: 'traditional' as const };
+    assert.deepEqual(covered(text, findings(RULE, text, config)), ['佈署']);
+    assert.equal(findings(RULE, text, config)[0].start, text.lastIndexOf('佈署'));
+  });
+
   it('dictionary: valid against its schema; no right word is itself flagged (fixes are idempotent)', () => {
     const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
     assert.ok(validate(data), JSON.stringify(validate.errors));

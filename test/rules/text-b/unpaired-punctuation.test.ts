@@ -60,6 +60,17 @@ describe('unpaired-punctuation', () => {
     assert.deepEqual(findings(RULE, text).map((f) => `${f.line}:${f.column} ${f.message}`), []);
   });
 
+  it('accepts a quotation of several paragraphs: each opens with “, only the last closes (GB/T 15834)', () => {
+    const text = '县委书记强调：\n“一要提高政治站位。\n“二要压实工作责任。\n“三要强化督促检查。”\n\n“甲段。\n\n“乙段。”';
+    assert.deepEqual(findings(RULE, text).map((f) => `${f.line}:${f.column} ${f.message}`), []);
+  });
+
+  it('still reports a multi-paragraph quotation that is never closed, once, and a quote opened mid-paragraph', () => {
+    const text = '“一是提高站位。\n\n“二是压实责任。\n\n“三是强化督查。\n\n他说“四是抓好落实。\n\n“五是总结。”';
+    const fs = findings(RULE, text);
+    assert.deepEqual(fs.map((f) => f.line), [1, 7]);
+  });
+
   it('seeds: 002 lines 9 and 10, 003 line 14, and nothing else', () => {
     assert.deepEqual(findings(RULE, seed('002')).map((f) => f.line), [9, 10]);
     assert.deepEqual(findings(RULE, seed('003')).map((f) => f.line), [14]);

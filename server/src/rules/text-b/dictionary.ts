@@ -77,7 +77,16 @@ export function compileDictionary(entries: DictionaryEntry[], script: 'simplifie
   const root = new Map<number, TrieNode>();
   const patternEntries: DictionaryEntry[] = [];
   if (script === 'traditional') {
-    const converted = entries.map((e) => ({ ...e, right: toTraditional(e.right), ...(e.wrong ? { wrong: toTraditional(e.wrong) } : {}) }));
+    // The context exceptions too (發佈署名 is 发布署名, 按裝機 按装机): both forms, since a traditional
+    // report may keep characters common to both scripts in either.
+    const both = (chars: string | undefined) => (chars ? [...new Set(chars + toTraditional(chars))].join('') : undefined);
+    const converted = entries.map((e) => ({
+      ...e,
+      right: toTraditional(e.right),
+      ...(e.wrong ? { wrong: toTraditional(e.wrong) } : {}),
+      ...(e.exceptPreceding ? { exceptPreceding: both(e.exceptPreceding) } : {}),
+      ...(e.exceptFollowing ? { exceptFollowing: both(e.exceptFollowing) } : {}),
+    }));
     entries = [...entries.filter((e) => e.wrong), ...converted];
   }
   for (const entry of entries) {
