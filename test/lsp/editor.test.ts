@@ -3,7 +3,7 @@
 // edited safely, settings mistakes reported, the status the extension's status bar and toggle use,
 // links that resolve, and requests about things that are not there. All over stdio (test/lsp/client.ts).
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -262,6 +262,28 @@ describe('language server: editor settings and the config file', function () {
       await c.diagnostics(uri, { since: since2, version: 2 });
       assert.equal(c.shown.filter((m) => m.message.includes('设置有误')).length, 1);
       assert.equal(c.proc.exitCode, null);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('leaves a report under a folder named in the config\'s ignores unchecked, as the CLI does', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fazhi-lsp-ignores-'));
+    writeFileSync(path.join(dir, '.fazhi-lint.json'), JSON.stringify({ ignores: ['Drafts/'] }));
+    mkdirSync(path.join(dir, 'drafts', 'old'), { recursive: true });
+    const text = readSeed('004_e2661321fbbd4b8b.txt');
+    const ignored = path.join(dir, 'drafts', 'old', '报告.txt');
+    const checked = path.join(dir, '报告.txt');
+    writeFileSync(ignored, text);
+    writeFileSync(checked, text);
+    const c = await startClient({ rootUri: fileUri(dir) });
+    try {
+      for (const file of [ignored, checked]) c.open(fileUri(file), text, 'plaintext');
+      assert.ok((await c.diagnostics(fileUri(checked))).diagnostics.length > 0);
+      for (let i = 0; i < 200 && !c.status.some((x) => x.uri === fileUri(ignored)); i++) await sleep(20);
+      const status = c.status.filter((x) => x.uri === fileUri(ignored)).at(-1);
+      assert.deepEqual([status?.checked, status?.reason], [false, 'ignored']);
+      assert.ok(c.published.filter((p) => p.uri === fileUri(ignored)).every((p) => p.diagnostics.length === 0));
     } finally {
       await c.stop();
     }

@@ -4,8 +4,7 @@
 // once and the rules' memo caches are shared). --rule overrides go last.
 import path from 'node:path';
 import { mergeConfigs, resolveConfig, type ConfigObject, type ResolvedConfig } from '../engine/config.js';
-import { findConfigFile, loadConfigFile, shadowedConfigFile } from '../node/config-files.js';
-import { pathMatcher } from '../node/collect-files.js';
+import { findConfigFile, ignoresMatcher, loadConfigFile, shadowedConfigFile } from '../node/config-files.js';
 import type { Rule, SeveritySetting } from '../engine/types.js';
 
 export interface AppliedConfig {
@@ -38,20 +37,7 @@ export class ConfigResolver {
       const merged = mergeConfigs(fromFile, overrides);
       const resolved = resolveConfig(merged, this.options.rules);
       const base = source ? path.dirname(source) : this.options.cwd;
-      const globs = fromFile?.ignores ?? [];
-      // As the language server matches them: case-insensitive, against the path relative to the config's folder
-      // the absolute path or the bare file name; a glob that matches a folder ("drafts", "drafts/") ignores everything in it.
-      const matcher = globs.length ? pathMatcher(globs, { nocase: true }) : undefined;
-      applied = {
-        resolved,
-        source,
-        ignores: (f: string) => {
-          if (!matcher) return false;
-          const rel = path.relative(base, f).split(path.sep).join('/');
-          const abs = path.resolve(f).split(path.sep).join('/');
-          return matcher(path.basename(f)) || matcher(abs) || (!rel.startsWith('../') && matcher(rel));
-        },
-      };
+      applied = { resolved, source, ignores: ignoresMatcher(fromFile?.ignores, [base]) };
       const shadowed = source && !explicit ? shadowedConfigFile(source) : undefined;
       if (shadowed) {
         this.notices.push(

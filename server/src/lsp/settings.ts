@@ -5,7 +5,7 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { applyEdits as applyJsonEdits, modify as modifyJson, parseTree, findNodeAtLocation, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { findConfigFile, loadConfigFile } from '../node/config-files.js';
+import { findConfigFile, ignoresMatcher, loadConfigFile } from '../node/config-files.js';
 import type { ConfigObject } from '../engine/config.js';
 import type { Profile, Script } from '../engine/document.js';
 import type { SeveritySetting } from '../engine/types.js';
@@ -177,7 +177,7 @@ export function selectDocument(opts: {
   if (file) {
     const configRoot = fileConfig.source ? [path.dirname(fileConfig.source)] : [];
     const cands = candidatePaths(file, [...configRoot, ...roots]);
-    if (fileConfig.config.ignores?.length && matches(fileConfig.config.ignores, candidatePaths(file, configRoot.length ? configRoot : roots))) {
+    if (ignoresMatcher(fileConfig.config.ignores, configRoot.length ? configRoot : roots)(file)) {
       return { check: false, reason: 'ignored' };
     }
     if (matches(settings.files, cands)) return { check: true, reason: 'glob' };

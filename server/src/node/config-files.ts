@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { ConfigError, validateConfig, type ConfigObject } from '../engine/config.js';
 import { decodeInput, describeFsError, notRegularFile } from './read-input.js';
+import { pathMatcher } from './collect-files.js';
 
 export const CONFIG_FILE_NAMES = ['.fazhi-lint.json', '.fazhi-lint.jsonc'];
 
@@ -74,4 +75,21 @@ export function parseConfigText(source: string, file: string): ConfigObject {
 export function configForFile(file: string, explicitPath?: string): { config: ConfigObject; source?: string } {
   const source = explicitPath ?? findConfigFile(path.dirname(path.resolve(file)));
   return source ? { config: loadConfigFile(source), source } : { config: {} };
+}
+
+/**
+ * The config's `ignores`, matched the same way by the CLI and the language server: case-insensitive,
+ * against the bare file name, the absolute path and the path relative to each base folder (the
+ * config file's folder, or the workspace roots); a glob naming a folder ("drafts", "drafts/") covers it all.
+ */
+export function ignoresMatcher(globs: readonly string[] | undefined, bases: readonly string[]): (file: string) => boolean {
+  if (!globs?.length) return () => false;
+  const matcher = pathMatcher(globs, { nocase: true });
+  return (file) => {
+    if (matcher(path.basename(file)) || matcher(path.resolve(file).split(path.sep).join('/'))) return true;
+    return bases.some((base) => {
+      const rel = path.relative(base, file);
+      return !!rel && !rel.startsWith('..') && !path.isAbsolute(rel) && matcher(rel.split(path.sep).join('/'));
+    });
+  };
 }
