@@ -23,6 +23,9 @@ const rule: Rule = {
   check({ doc, report }) {
     const view = doc.prose;
     const text = view.text;
+    // The space between a heading's numbering and its title (第一部分 2023年…) separates them: not this rule's.
+    const afterMarker = new Set<number>();
+    for (const b of doc.blocks) if (b.numbering && b.contentStart > b.start + b.numbering.marker.length) afterMarker.add(b.start + b.numbering.marker.length);
     for (const pb of proseBlocks(doc)) {
       let i = pb.start;
       while (i < pb.end) {
@@ -44,6 +47,7 @@ const rule: Rule = {
         // Inside Latin text (an English phrase quoting a Chinese word) the space is English spacing.
         if (hanThenAlnum ? inLatinPhrase(text, runEnd, 1, pb.end) : inLatinPhrase(text, runStart, -1, pb.start)) continue;
         const src = view.rangeToSource(runStart, runEnd);
+        if (afterMarker.has(src.start)) continue;
         // Spaces next to a URL, an e-mail or code belong to that span.
         if (doc.isIgnored(src.start - 1, src.end + 1)) continue;
         const left = token(text, runStart, -1, pb.start);

@@ -49,6 +49,11 @@ describe('cjk-spacing', () => {
     assert.deepEqual(fs.map((f) => f.line), [5]);
   });
 
+  it('leaves the space between a heading marker and its title (第一部分 2023年…) but not one inside the title', () => {
+    const text = '第一部分 2023年法治政府建设主要举措和成效\n\n第二部分 2023 年存在的不足和原因';
+    assert.deepEqual(findings(RULE, text).map((f) => [f.line, f.column]), [[3, 10]]);
+  });
+
   it('reads across pinyin annotations (the removed annotation does not hide the neighbour)', () => {
     const text = '白蒲鎮(zhèn) 2024年開展工作。';
     const fs = findings(RULE, text);
