@@ -4,10 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
 import type { Root, RootContent } from 'mdast';
-import { parseMarkdown, pieceStarts } from '../../server/src/engine/markdown.js';
+import { markdownParser, parseMarkdown, pieceStarts } from '../../server/src/engine/markdown.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const read = (sub: string) =>
@@ -49,7 +47,7 @@ function nodesRulesRead(root: Root): string[] {
 
 describe('engine/markdown: parsing long documents in pieces', () => {
   const whole = (text: string) => {
-    const root = unified().use(remarkParse).parse(text) as Root;
+    const root = markdownParser(text).parse(text) as Root;
     return root;
   };
   const cases: [string, string][] = [

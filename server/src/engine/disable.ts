@@ -5,7 +5,7 @@
 // No rule names means every rule.
 import type { LineIndex } from './line-index.js';
 
-const DIRECTIVE = /<!--\s*fazhi-lint-(disable-next-line|disable-line|disable|enable)\b([^]*?)-->/g;
+const DIRECTIVE_HEAD = /<!--\s*fazhi-lint-(disable-next-line|disable-line|disable|enable)\b/y;
 const ALL = '*';
 
 export interface Suppressions {
@@ -21,12 +21,12 @@ export function parseSuppressions(text: string, lines: LineIndex): Suppressions 
     if (!intervals.has(rule)) intervals.set(rule, []);
     intervals.get(rule)!.push([from, to]);
   };
-  for (const m of text.matchAll(DIRECTIVE)) {
-    const kind = m[1];
-    const names = m[2].split(/[\s,，]+/).filter(Boolean);
+  for (const d of directives(text)) {
+    const kind = d.kind;
+    const names = d.names.split(/[\s,，]+/).filter(Boolean);
     const rules = names.length ? names : [ALL];
-    const line = lines.lineOf(m.index!);
-    const endLine = lines.lineOf(m.index! + m[0].length);
+    const line = lines.lineOf(d.start);
+    const endLine = lines.lineOf(d.end);
     for (const rule of rules) {
       if (kind === 'disable-next-line') add(rule, endLine + 1, endLine + 1);
       else if (kind === 'disable-line') add(rule, line, endLine);
@@ -78,4 +78,23 @@ function mergeIntervals(list: [number, number][]): [number, number][] {
     else out.push([a, b]);
   }
   return out;
+}
+
+/**
+ * The directive comments, in order. Each `-->` is searched for once and shared by the openers before it:
+ * a lazy `<!--…-->` regex would scan to the end of the text from every opener of an unclosed comment.
+ */
+function* directives(text: string): Generator<{ kind: string; names: string; start: number; end: number }> {
+  let close = -1;
+  for (let at = text.indexOf('<!--'); at >= 0; at = text.indexOf('<!--', at + 1)) {
+    if (close < at + 4) {
+      close = text.indexOf('-->', at + 4);
+      if (close < 0) return;
+    }
+    DIRECTIVE_HEAD.lastIndex = at;
+    const head = DIRECTIVE_HEAD.exec(text);
+    if (!head || at + head[0].length > close) continue;
+    yield { kind: head[1], names: text.slice(at + head[0].length, close), start: at, end: close + 3 };
+    at = close + 2;
+  }
 }

@@ -3,7 +3,7 @@
 // section outline mapped to the five statutory parts, and the report's
 // title, reporting body and year. Rules read it; none of them re-parse.
 import type { Root, RootContent } from 'mdast';
-import { parseMarkdown } from './markdown.js';
+import { nodesOf, parseMarkdown } from './markdown.js';
 import { LineIndex } from './line-index.js';
 import { parseNumbering, type Numbering } from './numbering.js';
 import { TextView, type RemovedSpan } from './text-view.js';
@@ -152,7 +152,9 @@ export function buildDocument(text: string, settings: DocumentSettings): ReportD
 }
 
 const URL_RE = /\b(?:https?|ftp):\/\/[^\s<>"'，。；、）】》]+|\bwww\.[a-z0-9-]+\.[^\s<>"'，。；、）】》]+/gi;
-const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+// The lookbehind starts a match only where a run of address characters starts: without it a long run
+// (XXXX…, 1111…) is rescanned from each of its positions.
+const EMAIL_RE = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 // Every line inside must look like YAML (key: value, indented, list item, comment, blank), so a report that
 // merely starts with a --- rule does not lose its text.
 // The alternatives start differently (no backtracking blow-up on a long unclosed block).
@@ -160,26 +162,21 @@ const FRONT_MATTER = /^\ufeff?---[ \t]*\r?\n(?:(?:[\w\u4e00-\u9fa5][\w\u4e00-\u9
 
 function collectIgnored(text: string, root: Root): { start: number; end: number }[] {
   const ranges: { start: number; end: number }[] = [];
-  const visit = (node: Root | RootContent): void => {
+  // nodesOf walks with an explicit stack: a line of 4,000 nested list markers must not overflow the call stack.
+  for (const node of nodesOf(root)) {
     const t = node.type;
+    const s = node.position?.start.offset;
+    const e = node.position?.end.offset;
     if (t === 'code' || t === 'inlineCode' || t === 'html' || t === 'yaml' || t === 'definition') {
-      const s = node.position?.start.offset;
-      const e = node.position?.end.offset;
       if (s !== undefined && e !== undefined) ranges.push({ start: s, end: e });
-      return;
+      continue;
     }
-    if (t === 'link' || t === 'image') {
-      // The visible text of a link is prose; its destination is not. Ignore the "(url)" tail.
-      const s = node.position?.start.offset;
-      const e = node.position?.end.offset;
-      if (s !== undefined && e !== undefined) {
-        const close = text.lastIndexOf('](', e);
-        if (close >= s) ranges.push({ start: close + 1, end: e });
-      }
+    if ((t === 'link' || t === 'image') && s !== undefined && e !== undefined) {
+      // The visible text of a link is prose; its destination is not. Ignore the "(url)" tail (an autolink has none).
+      const close = text.slice(s, e).lastIndexOf('](');
+      if (close >= 0) ranges.push({ start: s + close + 1, end: e });
     }
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  visit(root);
+  }
   // YAML front matter (---…--- at the very start); remark-parse without remark-frontmatter reads it as a heading.
   const front = FRONT_MATTER.exec(text);
   if (front) ranges.push({ start: 0, end: front[0].length });
@@ -231,8 +228,12 @@ function collectBlocks(text: string, lines: LineIndex, ignored: { start: number;
     while (e > s && /[\s\u3000\u00a0]/.test(text[e - 1])) e--;
     if (depth > 0) {
       // Closing #s of an ATX heading are syntax.
-      const closing = /[ \t]+#+$/.exec(text.slice(s, e));
-      if (closing) e -= closing[0].length;
+      // Scanned from the end: a regex over the heading would retry at each space of a long run.
+      let k = e;
+      while (k > s && text[k - 1] === '#') k--;
+      let j = k;
+      while (j > s && (text[j - 1] === ' ' || text[j - 1] === '\t')) j--;
+      if (k < e && j < k) e = j;
     }
     if (SETEXT.test(raw) && blocks.length > 0 && !blankBefore && blocks[blocks.length - 1].line === line - 1 && !raw.includes(' -')) {
       blocks[blocks.length - 1].markdownDepth = raw.trim()[0] === '=' ? 1 : 2;

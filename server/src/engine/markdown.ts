@@ -12,13 +12,54 @@ import type { Root, RootContent } from 'mdast';
 /** Pieces are at least this many UTF-16 code units long. */
 const PIECE = 20_000;
 
-const parser = unified().use(remarkParse);
+/**
+ * A report holds no code: a paragraph indented by four spaces (Word and PDF copies, pasted plain text) is a
+ * paragraph, not an indented code block whose text no rule would read.
+ */
+const ALWAYS_OFF = ['codeIndented'];
+/**
+ * micromark takes time quadratic in the count of some markers in one block (emphasis runs; unclosed inline
+ * HTML and link brackets look ahead to the block's end): beyond this many in a text, those constructs are skipped.
+ */
+const MAX_MARKERS = 1000;
+const MARKERS: [RegExp, string[]][] = [
+  [/[*_]+/g, ['attention']],
+  [/</g, ['htmlText']],
+  [/!?\[/g, ['labelStartLink', 'labelStartImage', 'labelEnd']],
+];
+/** Nesting deeper than any report's (17 containers on a line, or 65 columns of indentation) is parsed flat. */
+const DEEP_NESTING = /^[ \t]{65}|^[ \t]*(?:(?:[-*+>]|\d{1,9}[.)])[ \t]*){17}/m;
+
+const parsers = new Map<string, ReturnType<typeof makeParser>>();
+function makeParser(off: string[]) {
+  return unified().use(remarkParse).data('micromarkExtensions', [{ disable: { null: off } }]);
+}
+
+/**
+ * The parser for a text: the same for every ordinary text; for a pathological one (thousands of markers, deep
+ * nesting), one without the constructs micromark takes superlinear time on, so that no input hangs the check.
+ * Rules then see no bold (placeholder finds ** pairs on its own), inline HTML, links or lists in that text.
+ */
+export function markdownParser(text = ''): ReturnType<typeof makeParser> {
+  const off = [...ALWAYS_OFF];
+  for (const [marker, constructs] of MARKERS) {
+    const re = new RegExp(marker);
+    let count = 0;
+    while (count <= MAX_MARKERS && re.exec(text)) count++;
+    if (count > MAX_MARKERS) off.push(...constructs);
+  }
+  if (DEEP_NESTING.test(text)) off.push('list', 'blockQuote');
+  const key = off.join();
+  let parser = parsers.get(key);
+  if (!parser) parsers.set(key, (parser = makeParser(off)));
+  return parser;
+}
 
 /** `pieceLength` is for tests, which cut at every chance. */
 export function parseMarkdown(text: string, pieceLength = PIECE): Root {
   const cuts = pieceStarts(text, pieceLength);
   if (cuts.length === 1) {
-    const root = parser.parse(text) as Root;
+    const root = markdownParser(text).parse(text) as Root;
     if (text.charCodeAt(0) === 0xfeff) shiftPastBom(root);
     return root;
   }
@@ -32,7 +73,7 @@ export function parseMarkdown(text: string, pieceLength = PIECE): Root {
     const start = cuts[i];
     const end = i + 1 < cuts.length ? cuts[i + 1] : text.length;
     const piece = text.slice(start, end);
-    const tree = parser.parse(piece) as Root;
+    const tree = markdownParser(piece).parse(piece) as Root;
     if (i === 0 && text.charCodeAt(0) === 0xfeff) shiftPastBom(tree);
     else if (i > 0) for (const child of tree.children) shift(child, start, line);
     root.children.push(...tree.children);
@@ -104,25 +145,34 @@ function endPoint(text: string): { line: number; column: number; offset: number 
   return { line: countLines(text) + 1, column: text.length - lastBreak, offset: text.length };
 }
 
+/** Every node of a tree, with an explicit stack: deeply nested lists must not overflow the call stack. */
+export function* nodesOf(root: Root | RootContent): Generator<Root | RootContent> {
+  const stack: (Root | RootContent)[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    yield node;
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+}
+
 /** Moves a piece's positions onto the whole text: the piece starts at `offset`, after `lines` line breaks. */
 function shift(node: RootContent, offset: number, lines: number): void {
-  for (const point of [node.position?.start, node.position?.end]) {
-    if (!point) continue;
-    if (point.offset !== undefined) point.offset += offset;
-    point.line += lines;
+  for (const n of nodesOf(node)) {
+    for (const point of [n.position?.start, n.position?.end]) {
+      if (!point) continue;
+      if (point.offset !== undefined) point.offset += offset;
+      point.line += lines;
+    }
   }
-  if ('children' in node) for (const child of node.children) shift(child, offset, lines);
 }
 
 /** micromark drops a leading BOM and counts offsets without it; shift them back onto the text as given. */
 function shiftPastBom(root: Root): void {
-  const visit = (node: Root | RootContent): void => {
-    for (const point of [node.position?.start, node.position?.end]) {
+  for (const n of nodesOf(root)) {
+    for (const point of [n.position?.start, n.position?.end]) {
       if (!point || point.offset === undefined) continue;
       point.offset += 1;
       if (point.line === 1) point.column += 1;
     }
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  visit(root);
+  }
 }

@@ -73,7 +73,6 @@ let defaultGlued: Glued | undefined;
 interface Glued {
   any?: RegExp;
   start?: RegExp;
-  end?: RegExp;
   kinds: { re: RegExp; kind: Kind }[];
 }
 
@@ -84,15 +83,23 @@ function compileGlued(patterns: { pattern: string; kind: Kind }[]): Glued {
   return {
     any: new RegExp(`${one}(?:[\\s\u3000]*${one})*`, 'gu'),
     start: new RegExp(`^${one}(?:[\\s\u3000]*${one})*`, 'u'),
-    end: new RegExp(`${one}(?:[\\s\u3000]*${one})*$`, 'u'),
     kinds: patterns.map((p) => ({ re: new RegExp(`^(?:${p.pattern})`, 'u'), kind: p.kind })),
   };
 }
 
 /** The glued chrome at the end of a paragraph (…建设。扫一扫在手机打开当前页): its offset in text, or text.length. */
 export function gluedChromeStart(text: string, glued?: Glued): number {
-  const m = (glued ?? (defaultGlued ??= compile(undefined).glued)).end?.exec(text);
-  return m ? m.index : text.length;
+  // A forward scan consumes each run once; an end-anchored regex would retry from every phrase of a long run.
+  const any = (glued ?? (defaultGlued ??= compile(undefined).glued)).any;
+  if (!any) return text.length;
+  let runStart = text.length;
+  let previousEnd = -1;
+  for (const m of text.matchAll(any)) {
+    // Runs the scan split (overlapping phrases) still join when only white space lies between.
+    if (previousEnd < 0 || !/^[\s\u3000]*$/.test(text.slice(previousEnd, m.index))) runStart = m.index!;
+    previousEnd = m.index! + m[0].length;
+  }
+  return previousEnd === text.length ? runStart : text.length;
 }
 
 interface Hit {

@@ -64,15 +64,21 @@ function isBodyParagraph(doc: ReportDocument, block: Block, content: string): bo
   return /[，。；！？,;]/.test(content);
 }
 
-const TRAILING_PLACEHOLDER = new RegExp(`(?:${placeholders.explicit.map((p) => p.pattern).join('|')})\\s*$`, 'u');
+const PLACEHOLDERS = new RegExp(`(?:${placeholders.explicit.map((p) => p.pattern).join('|')})\\s*`, 'gu');
 
 /** Only placeholders, or text that needs no end mark (原因：) before them, end the paragraph: the end is yet to be written. */
 function endsWithPrompt(content: string): boolean {
-  let rest = content;
-  for (let m = TRAILING_PLACEHOLDER.exec(rest); m; m = TRAILING_PLACEHOLDER.exec(rest)) rest = rest.slice(0, m.index);
+  // The trailing run of placeholders, found in one forward scan (an end-anchored regex retries at every position).
+  let runStart = content.length;
+  let previousEnd = -1;
+  for (const m of content.matchAll(PLACEHOLDERS)) {
+    if (m.index !== previousEnd) runStart = m.index!;
+    previousEnd = m.index! + m[0].length;
+  }
+  const rest = previousEnd === content.length ? content.slice(0, runStart) : content;
   if (rest === content) return false;
-  rest = rest.trimEnd();
-  return rest === '' || !lacksEnd(rest, 0, rest.length);
+  const before = rest.trimEnd();
+  return before === '' || !lacksEnd(before, 0, before.length);
 }
 
 /** Ends with a character, digit or letter — or with a closing quote/bracket right after one (实现“一员多能”). */

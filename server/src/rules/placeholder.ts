@@ -4,7 +4,7 @@
 import data from '../../../rules/placeholder.json';
 import type { Rule } from '../engine/types.js';
 import type { ReportDocument } from '../engine/document.js';
-import type { Root, RootContent } from 'mdast';
+import { nodesOf } from '../engine/markdown.js';
 import { matchAllFast } from './fast-match.js';
 
 interface PlaceholderData {
@@ -88,7 +88,7 @@ const rule: Rule = {
 function markdownMarkup(doc: ReportDocument): { strong: Set<number>; breaks: Set<number> } {
   const strong = new Set<number>();
   const breaks = new Set<number>();
-  const visit = (node: Root | RootContent): void => {
+  for (const node of nodesOf(doc.mdast)) {
     const s = node.position?.start.offset;
     const e = node.position?.end.offset;
     if (node.type === 'strong' && s !== undefined && e !== undefined) {
@@ -96,9 +96,7 @@ function markdownMarkup(doc: ReportDocument): { strong: Set<number>; breaks: Set
       strong.add(e - 2);
     }
     if (node.type === 'thematicBreak' && s !== undefined) breaks.add(doc.lines.lineOf(s));
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  visit(doc.mdast);
+  }
   // CommonMark does not close ** after CJK punctuation before a CJK character (**（一）加强领导。**正文), yet the
   // writer meant bold, not a placeholder: a pair around text on one line is markup too.
   for (const m of doc.text.matchAll(BOLD_PAIR)) {
