@@ -4,6 +4,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
+import { check, type ConfigObject } from '../../server/src/index.js';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -157,3 +158,11 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
   for (const e of sorted) out = out.slice(0, e.s) + e.t + out.slice(e.e);
   return out;
 }
+
+/** Diagnostics as comparable keys: rule id and 0-based range. */
+export const diagnosticKeys = (p: PublishDiagnosticsParams): string[] =>
+  p.diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`).sort();
+
+/** The engine's findings for a text as the same keys, for comparison with what the server published. */
+export const engineKeys = (text: string, config?: ConfigObject): string[] =>
+  check(text, config).map((f) => `${f.rule} ${f.line - 1}:${f.column - 1}-${f.endLine - 1}:${f.endColumn - 1}`).sort();

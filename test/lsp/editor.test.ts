@@ -7,15 +7,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CodeAction, Diagnostic, DocumentSymbol, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, DocumentSymbol } from 'vscode-languageserver-protocol';
 import { check } from '../../server/src/index.js';
 import { RULES } from '../../server/src/rules/index.js';
 import { readSeed, CORPUS_DIR } from '../helpers/corpus.js';
-import { applyTextEdits, fileUri, startClient, type TestClient } from './client.js';
+import { applyTextEdits, diagnosticKeys, engineKeys, fileUri, startClient, type TestClient } from './client.js';
 
-const keys = (p: PublishDiagnosticsParams) =>
-  p.diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`).sort();
-const engine = (text: string) => check(text).map((f) => `${f.rule} ${f.line - 1}:${f.column - 1}-${f.endLine - 1}:${f.endColumn - 1}`).sort();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function actionsFor(c: TestClient, uri: string, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
@@ -113,7 +110,7 @@ describe('language server: editor behaviour', function () {
       since = c.published.length;
       c.change(uri, ++version, edits.map((e) => ({ range: e.range, text: e.newText })));
       p = await c.diagnostics(uri, { since, version });
-      assert.deepEqual(keys(p), engine(current));
+      assert.deepEqual(diagnosticKeys(p), engineKeys(current));
     }
     const lines = current.split('\n');
     assert.equal(lines[line], `<!-- fazhi-lint-disable-next-line ${rules[0]} ${rules[1]} -->`);
@@ -214,7 +211,7 @@ describe('language server: editor behaviour', function () {
     const since2 = c.published.length;
     c.change(uri, 2, [{ range: { start: { line: 10_000, character: 0 }, end: { line: 10_000, character: 5 } }, text: '\n附：XX\n' }]);
     const p = await c.diagnostics(uri, { since: since2, version: 2 });
-    assert.deepEqual(keys(p), engine(`${THREE_PARTS}\n附：XX\n`));
+    assert.deepEqual(diagnosticKeys(p), engineKeys(`${THREE_PARTS}\n附：XX\n`));
     c.close(uri);
     assert.equal(c.proc.exitCode, null);
   });
@@ -228,7 +225,7 @@ describe('language server: editor behaviour', function () {
     const from = c.published.length;
     for (let v = 2; v <= 30; v++) c.change(uri, v, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'X' }]);
     const last = await c.diagnostics(uri, { since: from, version: 30 });
-    assert.deepEqual(keys(last), engine('X'.repeat(29) + text));
+    assert.deepEqual(diagnosticKeys(last), engineKeys('X'.repeat(29) + text));
     // Edits, then close at once: the pending check is dropped; the close's empty list is the last word.
     c.change(uri, 31, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Y' }]);
     c.close(uri);
@@ -250,7 +247,7 @@ describe('language server: editor settings and the config file', function () {
       const since = c.published.length;
       c.open(uri, THREE_PARTS, 'markdown');
       const p = await c.diagnostics(uri, { since });
-      assert.deepEqual(keys(p), check(THREE_PARTS, { rules: { 'cjk-spacing': 'off' } }).map((f) => `${f.rule} ${f.line - 1}:${f.column - 1}-${f.endLine - 1}:${f.endColumn - 1}`).sort());
+      assert.deepEqual(diagnosticKeys(p), engineKeys(THREE_PARTS, { rules: { 'cjk-spacing': 'off' } }));
       await sleep(200);
       const warnings = c.shown.filter((m) => m.type === 2 && m.message.includes('设置有误'));
       assert.equal(warnings.length, 1, JSON.stringify(c.shown));

@@ -3,14 +3,8 @@
 // edit is answered at once from a window around it, and the worker's full
 // check of the same version follows and matches the engine exactly.
 import assert from 'node:assert/strict';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { check } from '../../server/src/index.js';
 import { readSeed } from '../helpers/corpus.js';
-import { startClient } from './client.js';
-
-const keys = (p: PublishDiagnosticsParams) =>
-  p.diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`).sort();
-const engine = (text: string) => check(text).map((f) => `${f.rule} ${f.line - 1}:${f.column - 1}-${f.endLine - 1}:${f.endColumn - 1}`).sort();
+import { diagnosticKeys, engineKeys, startClient } from './client.js';
 
 describe('language server: partial re-check of large documents', function () {
   this.timeout(60000);
@@ -22,7 +16,7 @@ describe('language server: partial re-check of large documents', function () {
       const text = readSeed('002_0376ecbf1b3a9eef.txt');
       c.open(uri, text);
       const first = await c.diagnostics(uri);
-      assert.deepEqual(keys(first), engine(text), 'the worker\'s full check equals the engine');
+      assert.deepEqual(diagnosticKeys(first), engineKeys(text), 'the worker\'s full check equals the engine');
       // Type a pinyin residue into line 12 (0-based 11), after its first two characters.
       const line = 11;
       const insert = '鎮(zhèn)';
@@ -35,10 +29,10 @@ describe('language server: partial re-check of large documents', function () {
       lines[line] = lines[line].slice(0, 2) + insert + lines[line].slice(2);
       const edited = lines.join('\n');
       // Findings far from the edit keep their (shifted) positions.
-      const before = keys(first).filter((k) => Number(k.split(' ')[1].split(':')[0]) < line - 3);
-      assert.deepEqual(keys(partial).filter((k) => Number(k.split(' ')[1].split(':')[0]) < line - 3), before);
-      const full = await c.diagnostics(uri, { since, version: 2, until: (p) => JSON.stringify(keys(p)) === JSON.stringify(engine(edited)) });
-      assert.deepEqual(keys(full), engine(edited));
+      const before = diagnosticKeys(first).filter((k) => Number(k.split(' ')[1].split(':')[0]) < line - 3);
+      assert.deepEqual(diagnosticKeys(partial).filter((k) => Number(k.split(' ')[1].split(':')[0]) < line - 3), before);
+      const full = await c.diagnostics(uri, { since, version: 2, until: (p) => JSON.stringify(diagnosticKeys(p)) === JSON.stringify(engineKeys(edited)) });
+      assert.deepEqual(diagnosticKeys(full), engineKeys(edited));
     } finally {
       await c.stop();
     }
