@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CORPUS_DIR } from '../helpers/corpus.js';
 import { CLEAN_DIR, cleanupTemp, parseJson, runCli, tempDir, writeTree, type JsonReport } from './helpers.js';
 import { escapeData, escapeProperty } from '../../server/src/cli/format/github.js';
@@ -78,6 +79,15 @@ describe('cli: output formats', function () {
     assert.ok(runCli(['reports'], { cwd: dir, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout.includes('\u001b[31m'));
     assert.ok(!runCli(['--no-color', 'reports'], { cwd: dir, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout.includes('\u001b['));
     assert.ok(!runCli(['reports'], { cwd: dir, env: { NO_COLOR: '1' } }).stdout.includes('\u001b['));
+  });
+
+  it('sarif: a file outside the working folder gets an absolute file URI, not ../ under %SRCROOT%', () => {
+    const run = runCli(['--format', 'sarif', '../odd,name:1.md', 'a.txt'], { cwd: path.join(dir, 'reports') });
+    const locations = JSON.parse(run.stdout).runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation);
+    const outside = locations.find((l: any) => l.uri.startsWith('file:'));
+    assert.deepEqual(outside, { uri: pathToFileURL(path.join(dir, 'odd,name:1.md')).href });
+    assert.ok(locations.some((l: any) => l.uri === 'a.txt' && l.uriBaseId === '%SRCROOT%'));
+    assert.ok(!locations.some((l: any) => l.uri.startsWith('..')));
   });
 
   it('sarif: SARIF 2.1.0 with rules, results, UTF-16 columns and fixes', () => {

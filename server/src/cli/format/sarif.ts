@@ -1,6 +1,7 @@
 // --format sarif: SARIF 2.1.0 as GitHub code scanning accepts it
 // (tool.driver.rules, results with ruleId/ruleIndex/level/message/locations,
 // columns in UTF-16 code units, fixes where the rule offers one).
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Rule, Severity } from '../../engine/types.js';
 import type { FileResult } from '../results.js';
@@ -21,7 +22,9 @@ function region(f: { line: number; column: number; endLine: number; endColumn: n
 
 export function* formatSarif(results: readonly FileResult[], rules: readonly Rule[], cwd: string, version: string): Generator<string> {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const artifact = (p: string) => ({ uri: pathToUri(p), uriBaseId: '%SRCROOT%' });
+  // A file outside the working folder gets an absolute URI: "../x.md" under %SRCROOT% maps to no file of the repository.
+  const artifact = (p: string) =>
+    path.isAbsolute(p) || /^\.\.(?:[\\/]|$)/.test(p) ? { uri: pathToFileURL(path.resolve(cwd, p)).href } : { uri: pathToUri(p), uriBaseId: '%SRCROOT%' };
   const result = (r: FileResult, f: Finding) => ({
     ruleId: f.rule,
     ...(ruleIndex.has(f.rule) ? { ruleIndex: ruleIndex.get(f.rule) } : {}),
