@@ -36,3 +36,23 @@ await Promise.all(entries.filter((e) => existsSync(e.in)).map((e) => build({
 // Report skeletons (fazhi-lint new / assemble) are Markdown data read at run time; ship them beside the bundles.
 import { cpSync } from 'node:fs';
 cpSync('rules/skeletons', 'dist/rules/skeletons', { recursive: true });
+
+// rules/schema/config.schema.json (what editors validate .fazhi-lint.json with, through "$schema") is
+// generated from the rules, each declaring what its `extend` accepts; rewritten only when it changed.
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+const schemaDir = mkdtempSync(path.join(tmpdir(), 'fazhi-config-schema-'));
+try {
+  const bundled = path.join(schemaDir, 'config-schema.cjs');
+  await build({ ...common, sourcemap: false, entryPoints: ['scripts/config-schema.ts'], outfile: bundled });
+  const { text } = createRequire(import.meta.url)(bundled);
+  const target = 'rules/schema/config.schema.json';
+  if (readFileSync(target, 'utf8') !== text) {
+    writeFileSync(target, text);
+    console.log(`${target} updated from the rules`);
+  }
+} finally {
+  rmSync(schemaDir, { recursive: true, force: true });
+}

@@ -36,6 +36,12 @@ describe('cli: configuration', function () {
       'bad/wrong-type/r.txt': report,
       'bad/malformed/.fazhi-lint.json': '{ "rules": { "typo": "off" ',
       'bad/malformed/r.txt': report,
+      'bad/extend-without-list/.fazhi-lint.json': JSON.stringify({ rules: { 'cjk-spacing': { severity: 'warning', extend: ['x'] } } }),
+      'bad/extend-without-list/r.txt': report,
+      'bad/extend-wrong-shape/.fazhi-lint.json': JSON.stringify({ rules: { typo: { extend: { 错字: 1 } }, placeholder: { extend: { a: 'b' } } } }),
+      'bad/extend-wrong-shape/r.txt': report,
+      'extend/.fazhi-lint.jsonc': '{\n  "rules": {\n    "typo": { "severity": "error", "extend": { "错字": "正字" } },\n    "placeholder": { "extend": ["（单位名称）"] },\n    "conversion-artifact": { "extend": { "glued": ["【本站由[^】]+维护】"] } },\n  },\n}\n',
+      'extend/r.txt': report.replace('。', '。错字（单位名称）'),
     });
   });
   after(cleanupTemp);
@@ -83,6 +89,8 @@ describe('cli: configuration', function () {
     ['unknown-rule', /未知的规则 "no-such-rule"/],
     ['wrong-type', /配置无效.*script.*typo|配置无效.*typo.*script/],
     ['malformed', /不是有效的 JSON.*第 1 行/],
+    ['extend-without-list', /配置无效.*rules\.cjk-spacing\.extend: 规则 cjk-spacing 没有可扩展的词表，不接受 extend（rule cjk-spacing has no list to extend）/],
+    ['extend-wrong-shape', /^(?=.*rules\.typo\.extend\["错字"\]: 应为字符串.*实际为（got）1)(?=.*rules\.placeholder\.extend: 应为数组（expected an array），实际为（got）\{"a":"b"\})/m],
   ] as const) {
     it(`an invalid config (${name}) stops with exit code 2 and says what is wrong`, () => {
       const r = runCli(['bad/' + name], { cwd: dir });
@@ -93,6 +101,22 @@ describe('cli: configuration', function () {
       assert.ok(!/\n\s+at /.test(r.stderr), 'no stack trace');
     });
   }
+
+  it('extend lists of the right shape are used (typo, placeholder, conversion-artifact)', () => {
+    const json = parseJson(runCli(['--format', 'json', 'extend'], { cwd: dir }));
+    const found = json.files[0].findings;
+    assert.ok(found.some((f) => f.rule === 'typo' && f.severity === 'error' && f.message.includes('正字')), 'the typo entry');
+    assert.ok(found.some((f) => f.rule === 'placeholder' && f.message.includes('单位名称')), 'the placeholder pattern');
+  });
+
+  it('several problems in one config: one message each, on one line', () => {
+    const r = runCli(['bad/extend-wrong-shape'], { cwd: dir });
+    assert.equal(r.code, 2);
+    const line = r.stderr.trim();
+    assert.ok(!line.includes('\n'), line);
+    assert.equal(line.split('；').length, 2, line);
+    assert.ok(!/must be|must match|oneOf|anyOf/.test(line), line);
+  });
 
   it('a missing --config file is exit code 2', () => {
     const r = runCli(['--config', 'nope.json', 'plain'], { cwd: dir });

@@ -8,6 +8,7 @@ import type { CodeAction, Diagnostic, DocumentSymbol, Hover, PublishDiagnosticsP
 import { check, applyEdits } from '../../server/src/index.js';
 import { expectations, locate, readSeed, seedFiles, CORPUS_DIR } from '../helpers/corpus.js';
 import { applyTextEdits, fileUri, startClient, type TestClient } from './client.js';
+import { runCli } from '../cli/helpers.js';
 
 const FIX_ALL = 'source.fixAll.fazhi-lint';
 const seedUri = (file: string) => fileUri(path.join(CORPUS_DIR, file));
@@ -354,6 +355,33 @@ describe('language server configuration', function () {
       p = await c.diagnostics(uri, { since });
       const again = p.diagnostics.filter((d) => d.code === 'required-section');
       assert.ok(again.length > 0 && again.every((d: Diagnostic) => d.severity === 2));
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('an invalid .fazhi-lint.json is reported with the same text as the CLI\'s, and ignored', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fazhi-lsp-'));
+    const file = path.join(dir, 'report.txt');
+    const text = readSeed('002_0376ecbf1b3a9eef.txt');
+    writeFileSync(file, text);
+    const configFile = path.join(dir, '.fazhi-lint.json');
+    writeFileSync(configFile, JSON.stringify({ rules: { 'cjk-spacing': { severity: 'warning', extend: ['x'] }, typo: { extend: { 错字: 1 } } } }));
+    const problem =
+      '配置无效（invalid config）：rules.cjk-spacing.extend: 规则 cjk-spacing 没有可扩展的词表，不接受 extend（rule cjk-spacing has no list to extend）；' +
+      'rules.typo.extend["错字"]: 应为字符串（正确写法）或对象 { right, reason, … }（expected a string, or an object { right, reason, … }），实际为（got）1';
+    const cli = runCli(['report.txt'], { cwd: dir });
+    assert.equal(cli.code, 2);
+    assert.equal(cli.stderr, `fazhi-lint: .fazhi-lint.json: ${problem}\n`);
+    const c = await startClient({ rootUri: fileUri(dir) });
+    try {
+      const uri = fileUri(file);
+      const since = c.published.length;
+      c.open(uri, text);
+      const p = await c.diagnostics(uri, { since });
+      assert.deepEqual(diagKeys(p), engineKeys(text), 'the defaults apply');
+      const shown = c.shown.filter((m) => m.type === 1).map((m) => m.message);
+      assert.deepEqual(shown, [`fazhi-lint：${configFile}: ${problem}（已忽略该配置文件）`]);
     } finally {
       await c.stop();
     }

@@ -32,7 +32,7 @@ export class ConfigResolver {
     const key = source ?? '';
     let applied = this.bySource.get(key);
     if (!applied) {
-      const fromFile: ConfigObject | undefined = source ? loadConfigFile(source) : undefined;
+      const fromFile: ConfigObject | undefined = source ? loadConfigFile(source, this.options.rules) : undefined;
       const overrides: ConfigObject | undefined = Object.keys(this.options.overrides).length ? { rules: { ...this.options.overrides } } : undefined;
       const merged = mergeConfigs(fromFile, overrides);
       const resolved = resolveConfig(merged, this.options.rules);

@@ -91,5 +91,10 @@ export interface Rule {
   severity: Severity;
   tags: string[];
   docs: RuleDocs;
+  /**
+   * JSON Schema (draft-07, no $ref) of what the rule accepts in `options.extend`. A rule without one
+   * takes no `extend`: the config validation (engine/config.ts) rejects it, naming the rule.
+   */
+  extendSchema?: { [keyword: string]: unknown };
   check(context: RuleContext): void;
 }

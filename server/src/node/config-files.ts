@@ -8,6 +8,8 @@ import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { ConfigError, validateConfig, type ConfigObject } from '../engine/config.js';
 import { decodeInput, describeFsError, notRegularFile } from './read-input.js';
 import { pathMatcher } from './collect-files.js';
+import { RULES } from '../rules/index.js';
+import type { Rule } from '../engine/types.js';
 
 export const CONFIG_FILE_NAMES = ['.fazhi-lint.json', '.fazhi-lint.jsonc'];
 
@@ -25,8 +27,11 @@ export function findConfigFile(dir: string): string | undefined {
   }
 }
 
-/** Reads, parses (JSON with comments) and validates a config file; throws ConfigError with a clear message. */
-export function loadConfigFile(file: string): ConfigObject {
+/**
+ * Reads, parses (JSON with comments) and validates a config file against the schema of `rules` (each rule's
+ * `extend` included); throws ConfigError with a clear message.
+ */
+export function loadConfigFile(file: string, rules: readonly Rule[] = RULES): ConfigObject {
   let source: string;
   try {
     const problem = notRegularFile(statSync(file));
@@ -39,7 +44,7 @@ export function loadConfigFile(file: string): ConfigObject {
     if (error instanceof ConfigError) throw error;
     throw new ConfigError(`无法读取配置文件（cannot read config file）：${describeFsError(error)}`, file);
   }
-  return parseConfigText(source, file);
+  return parseConfigText(source, file, rules);
 }
 
 /** The other config file name in the same folder as `file`, when both exist (only `file` is used). */
@@ -54,7 +59,7 @@ export function shadowedConfigFile(file: string): string | undefined {
   return undefined;
 }
 
-export function parseConfigText(source: string, file: string): ConfigObject {
+export function parseConfigText(source: string, file: string, rules: readonly Rule[] = RULES): ConfigObject {
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
   const errors: ParseError[] = [];
   const value = parse(source, errors, { allowTrailingComma: true, disallowComments: false });
@@ -68,7 +73,7 @@ export function parseConfigText(source: string, file: string): ConfigObject {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ConfigError('配置文件的内容应为一个 JSON 对象（config must be a JSON object）', file);
   }
-  return validateConfig(value, file);
+  return validateConfig(value, file, rules);
 }
 
 /** The config that applies to a file: an explicit path wins, else the nearest file up the tree. */

@@ -6,6 +6,7 @@
 import data from '../../../rules/broken-paragraph.json';
 import type { Rule } from '../engine/types.js';
 import type { Block, ReportDocument } from '../engine/document.js';
+import { stringList } from '../engine/config-schema.js';
 
 interface BrokenData {
   closers: string;
@@ -92,6 +93,7 @@ const rule: Rule = {
     basis: '《党政机关公文格式》（GB/T 9704-2012）7.3.3（正文每个自然段左空二字，回行顶格）',
     howToFix: '把两段合并为一段（快速修复删除中间的换行和空行，不加空格）。',
   },
+  extendSchema: stringList('追加的新起一项的开头（正则表达式，与 rules/broken-paragraph.json 的 newItemStarts 同），以此开头的段落不算上一段的续行。Regular expressions: starts of a new item.', { regex: true }),
   check({ doc, options, memo, report }) {
     const newItem = memo(`newItem:${JSON.stringify(options.extend ?? null)}`, () => newItemPattern(options.extend));
     for (const { first, next } of findBrokenParagraphs(doc, newItem)) {

@@ -7,6 +7,7 @@ import data from '../../../rules/conversion-artifact.json';
 import type { Rule, RuleContext, OffsetEdit } from '../engine/types.js';
 import type { Block, ReportDocument } from '../engine/document.js';
 import { matchAllFast } from './fast-match.js';
+import { stringList } from '../engine/config-schema.js';
 
 type Kind = 'web' | 'metadata' | 'watermark' | 'word' | 'mojibake' | 'entity';
 
@@ -118,6 +119,23 @@ const rule: Rule = {
     why: '从网站或 Word 复制的报告常带有“您当前的位置”“扫一扫在手机打开当前页”、网站链接列表、[bookmark: _GoBack] 等内容，它们不是报告的一部分，公开发布会显得粗糙，乱码还意味着原文字符已丢失。',
     basis: '《党政机关公文处理工作条例》第十九条（公文文字应准确、规范）；《党政机关公文格式》（GB/T 9704-2012）',
     howToFix: '删除整行残留（快速修复连同换行一起删除，不留多余空行）；粘连在段落中的网页外壳只删去其本身；HTML 实体替换为对应字符；乱码须对照原件补正。',
+  },
+  extendSchema: {
+    description: '数组：整行的字面短语；对象：phrases（整行字面短语）、lines（整行正则）、glued（粘连在段首段尾的正则）、inline（行内正则）。An array of whole-line phrases, or { phrases, lines, glued, inline }.',
+    errorMessage: '应为字符串数组（整行短语）或对象 { phrases, lines, glued, inline }（expected an array of phrases or an object { phrases, lines, glued, inline }）',
+    anyOf: [
+      stringList('整行的字面短语。Whole-line phrases.'),
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          phrases: stringList('整行的字面短语。Whole-line phrases.'),
+          lines: stringList('整行的正则表达式。Regular expressions of whole lines.', { regex: true }),
+          glued: stringList('粘连在段首或段尾的短语的正则表达式。Regular expressions of glued phrases.', { regex: true }),
+          inline: stringList('行内残留的正则表达式。Regular expressions of inline debris.', { regex: true }),
+        },
+      },
+    ],
   },
   check(context) {
     const { doc, options, memo } = context;

@@ -4,6 +4,7 @@
 // 2023年6月) and phone numbers are left alone.
 import data from '../../../rules/date-format.json';
 import type { Rule, RuleContext } from '../engine/types.js';
+import { stringList } from '../engine/config-schema.js';
 
 interface DateData {
   rangeDash: string;
@@ -55,6 +56,15 @@ const rule: Rule = {
     why: '从网页或 PDF 复制时，连接号和“月”字常被吞掉，日期因此无法读懂；公文中表示起止年份应使用一字线。',
     basis: '《标点符号用法》（GB/T 15834-2011）4.13.3.2；《出版物上数字用法》（GB/T 15835-2011）',
     howToFix: '恢复为规范写法：“2021—2025年”“9月15日”（有两种读法的日期须人工核对）。',
+  },
+  extendSchema: {
+    type: 'object',
+    description: '可追加 rangeSeparators（年份范围的连接符）、durationFollowers（“915日”之后表示时长的字词）。',
+    additionalProperties: false,
+    properties: {
+      rangeSeparators: stringList('追加的年份范围连接符（字面）。Separators of year ranges.'),
+      durationFollowers: stringList('追加的时长后续字词（字面）。Words after a duration.'),
+    },
   },
   check(context) {
     const { options, memo } = context;

@@ -7,6 +7,7 @@ import type { Block, ReportDocument } from '../engine/document.js';
 import { PINYIN_ANNOTATION } from '../engine/pinyin.js';
 import { toSimplified } from '../engine/script.js';
 import { topSectionOf } from '../engine/outline.js';
+import { stringList } from '../engine/config-schema.js';
 
 interface Clause {
   /** Comparison key: pinyin and white space removed; '' for a barrier (heading text, ignored text). */
@@ -39,6 +40,7 @@ const rule: Rule = {
     basis: '《党政机关公文处理工作条例》第十九条（公文文字精炼）；《法治政府建设与责任落实督察工作规定》第二十五条',
     howToFix: '删除重复的部分（快速修复可删除后一处重复）。',
   },
+  extendSchema: stringList('追加的允许重复出现的套话（字面）。Stock phrases that may repeat.'),
   check({ doc, report, options, memo }) {
     const stock = memo('stock', () => {
       const extra = Array.isArray(options.extend) ? (options.extend as string[]) : [];

@@ -9,6 +9,7 @@ import type { Rule, RuleContext } from '../engine/types.js';
 import type { BodyLevel } from '../engine/meta.js';
 import { toSimplified, toTraditional } from '../engine/script.js';
 import { topSectionOf } from '../engine/outline.js';
+import { stringList } from '../engine/config-schema.js';
 
 type Level = keyof typeof data.levels;
 const BEFORE = 8;
@@ -29,6 +30,7 @@ const rule: Rule = {
     basis: '《法治政府建设与责任落实督察工作规定》（中办、国办 2019）第二十五条、第三十一条',
     howToFix: '核实该段内容是否属于本单位；是的，把名称改为本单位名称（名称起点确定时快速修复可替换），不是的，删除或重写该段。',
   },
+  extendSchema: stringList('追加的不是报告主体的通用名称（字面），如 "岩头寨镇"。Names that are not other bodies.'),
   check(context) {
     const { doc, report, options, memo } = context;
     const { meta, prose } = doc;

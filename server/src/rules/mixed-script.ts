@@ -9,6 +9,7 @@ import { keepCommonTraditional, SCRIPT_NAMES, toScript } from '../engine/script.
 import { sourcePieces } from '../engine/pinyin.js';
 import type { Script } from '../engine/document.js';
 import data from '../../../rules/mixed-script.json';
+import { stringList } from '../engine/config-schema.js';
 
 /** A run of other-script text in the view: [start, end) and its conversion. */
 interface Run {
@@ -47,6 +48,7 @@ const rule: Rule = {
     basis: '《中华人民共和国国家通用语言文字法》第九条、第十四条；《通用规范汉字表》（2013）',
     howToFix: '将标出的文字转换为设定字形（快速修复按词组转换：幹部→干部，干涉不变）；整篇为另一字形时可一次转换全文。',
   },
+  extendSchema: stringList('追加到 allow 的词语（字面），如 "香港律師公會"。Words allowed in the other script.'),
   check(context) {
     const { doc } = context;
     const target = doc.settings.script;

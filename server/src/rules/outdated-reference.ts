@@ -4,7 +4,7 @@
 // are skipped when the year reported on is unknown.
 import type { Rule } from '../engine/types.js';
 import data from '../../../rules/outdated-reference.json';
-import { checkDictionary, replaceMessage, type DictionaryFile } from './text-b/dictionary.js';
+import { checkDictionary, replaceMessage, type DictionaryFile, dictionaryExtendSchema } from './text-b/dictionary.js';
 
 const rule: Rule = {
   id: 'outdated-reference',
@@ -16,6 +16,7 @@ const rule: Rule = {
     basis: '《法治政府建设实施纲要（2021—2025年）》（中共中央、国务院，2021）；《法治政府建设与责任落实督察工作规定》（2019）',
     howToFix: '改为现行文件的规范名称（快速修复直接替换）；可在配置 "outdated-reference": {"extend": {"旧文件名": "新文件名"}} 中追加。',
   },
+  extendSchema: dictionaryExtendSchema(),
   check(context) {
     const year = context.doc.meta.year;
     checkDictionary(context, data as DictionaryFile, (m) =>

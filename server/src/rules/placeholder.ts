@@ -6,6 +6,7 @@ import type { Rule } from '../engine/types.js';
 import type { ReportDocument } from '../engine/document.js';
 import { nodesOf } from '../engine/markdown.js';
 import { matchAllFast } from './fast-match.js';
+import { stringList } from '../engine/config-schema.js';
 
 interface PlaceholderData {
   explicit: { pattern: string; label: string; markdown?: 'strong' | 'thematicBreak' }[];
@@ -39,6 +40,7 @@ const rule: Rule = {
     basis: '《党政机关公文处理工作条例》第十九条（公文内容应完整、准确）；《法治政府建设与责任落实督察工作规定》第二十五条（年度报告应向社会公开）',
     howToFix: '补上真实的名称、数字或日期（如“区委、区政府”“我镇”“市级”），本规则不提供自动修复。',
   },
+  extendSchema: stringList('追加的占位符（正则表达式），如 "（单位名称）"。Regular expressions of placeholders.', { regex: true }),
   check({ doc, options, memo, report }) {
     const compiled = memo(`compiled:${JSON.stringify(options.extend ?? null)}`, () => compile(options.extend));
     const view = doc.prose.text;

@@ -4,7 +4,7 @@
 // 法制 is flagged only inside fixed terms; 法制审核、法制机构 are correct.
 import type { Rule } from '../engine/types.js';
 import data from '../../../rules/terminology.json';
-import { checkDictionary, replaceMessage, type DictionaryFile } from './text-b/dictionary.js';
+import { checkDictionary, replaceMessage, type DictionaryFile, dictionaryExtendSchema } from './text-b/dictionary.js';
 
 const rule: Rule = {
   id: 'terminology',
@@ -16,6 +16,7 @@ const rule: Rule = {
     basis: '《党政主要负责人履行推进法治建设第一责任人职责规定》（2016）；《法治政府建设与责任落实督察工作规定》（2019）第二十五条；全国人大常委会关于设立国家宪法日的决定（2014）',
     howToFix: '改为规范用语（快速修复直接替换）；可在配置 "terminology": {"extend": {"旧说法": "新说法"}} 中追加。',
   },
+  extendSchema: dictionaryExtendSchema(),
   check(context) {
     checkDictionary(context, data as DictionaryFile, (m) => replaceMessage(m, '用语不规范：'));
   },

@@ -3,7 +3,7 @@
 // pass over the prose view. Only words wrong in every context are listed.
 import type { Rule } from '../engine/types.js';
 import data from '../../../rules/typo.json';
-import { checkDictionary, replaceMessage, type DictionaryFile } from './text-b/dictionary.js';
+import { checkDictionary, replaceMessage, type DictionaryFile, dictionaryExtendSchema } from './text-b/dictionary.js';
 
 const rule: Rule = {
   id: 'typo',
@@ -15,6 +15,7 @@ const rule: Rule = {
     basis: '《党政机关公文处理工作条例》第十九条（文字准确、规范）；《现代汉语词典》；《第一批异形词整理表》',
     howToFix: '改为正确写法（快速修复直接替换）；可在配置 "typo": {"extend": {"错字": "正字"}} 中追加本单位常见的错误写法。',
   },
+  extendSchema: dictionaryExtendSchema(),
   check(context) {
     checkDictionary(context, data as DictionaryFile, (m) => replaceMessage(m, '用字错误：'));
   },

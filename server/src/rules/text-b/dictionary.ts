@@ -49,6 +49,59 @@ export interface CompiledDictionary {
   patternEntries: DictionaryEntry[];
 }
 
+const ENTRY_PROPERTIES = {
+  right: { type: 'string', description: '正确写法；有 target 时只替换 target 部分。The replacement.' },
+  target: { type: 'string', minLength: 1, description: 'pattern 匹配中需替换的部分，也是报告的范围。' },
+  reason: { type: 'string', description: '简短说明（中文），附在提示信息之后。' },
+  exceptPreceding: { type: 'string', description: '匹配前一个字符为其中之一时不报告（构成正确词语）。' },
+  exceptFollowing: { type: 'string', description: '匹配后一个字符为其中之一时不报告（构成正确词语）。' },
+  minYear: { type: 'integer', minimum: 1990, maximum: 2100, description: '只检查该年度及以后的报告（年度未知时不检查）。' },
+  maxYear: { type: 'integer', minimum: 1990, maximum: 2100, description: '只检查该年度及以前的报告。' },
+  scope: { enum: ['title'], description: 'title：只检查报告标题。' },
+};
+
+/**
+ * What `extend` of a dictionary rule accepts (Rule.extendSchema; the entries as in rules/schema/typo.schema.json):
+ * an object wrong → right (a string, or an entry without wrong/pattern), or an array of entries.
+ */
+export function dictionaryExtendSchema(): { [keyword: string]: unknown } {
+  return {
+    description: '对象：错误写法 → 正确写法（字符串，或含 right、reason 等的对象）；或词条数组（每条含 wrong 或 pattern，以及 right）。An object wrong → right, or an array of entries.',
+    errorMessage: '应为对象 { "错误写法": "正确写法" } 或词条数组 [{ wrong, right }]（expected an object wrong → right, or an array of entries）',
+    anyOf: [
+      {
+        type: 'object',
+        additionalProperties: {
+          errorMessage: '应为字符串（正确写法）或对象 { right, reason, … }（expected a string, or an object { right, reason, … }）',
+          anyOf: [
+            { type: 'string' },
+            { type: 'object', required: ['right'], additionalProperties: false, properties: ENTRY_PROPERTIES },
+          ],
+        },
+      },
+      {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['right'],
+          additionalProperties: false,
+          allOf: [
+            {
+              errorMessage: '词条应有 wrong（字面）或 pattern（正则表达式）二者之一（an entry has either wrong or pattern）',
+              oneOf: [{ required: ['wrong'] }, { required: ['pattern'] }],
+            },
+          ],
+          properties: {
+            wrong: { type: 'string', minLength: 1, description: '错误写法（字面匹配）。' },
+            pattern: { type: 'string', minLength: 1, format: 'regex', description: '错误写法的正则表达式（不得含命名分组）。' },
+            ...ENTRY_PROPERTIES,
+          },
+        },
+      },
+    ],
+  };
+}
+
 /** Built-in entries plus the user's `extend` (an object wrong → right | entry, or an array of entries); later wins. */
 export function dictionaryEntries(data: DictionaryFile, extend: unknown): DictionaryEntry[] {
   const entries = [...data.entries];
