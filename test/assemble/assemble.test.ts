@@ -119,6 +119,18 @@ describe('assembly: fazhi-lint assemble', () => {
     assert.equal(parsed.summary.errors, result.findings.filter((f) => f.severity === 'error').length);
   });
 
+  it('names severities and takes --fail-on as the checking command does', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'fazhi-asm-')), 'report.md');
+    const config = path.join(path.dirname(out), 'config.json');
+    writeFileSync(config, JSON.stringify({ rules: { placeholder: 'info', 'conversion-artifact': 'hint' } }));
+    const r = await run('assemble', ['manifest.json', '-o', out, '--config', config], TOWN);
+    assert.match(r.stdout, /^综合执法队\.md:\d+:\d+  信息  .*\[placeholder\]/m);
+    assert.match(r.stdout, /^下一年度安排\.md:1:1  提示  .*\[conversion-artifact\]/m);
+    const hint = await run('assemble', ['manifest.json', '-o', out, '--fail-on', 'hint'], TOWN);
+    assert.equal(hint.code, 2);
+    assert.match(hint.stderr, /--fail-on 应为 error\|warning\|info/);
+  });
+
   it('exits 0 when the contributions are clean and 2 when a file is missing', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fazhi-asm-'));
     for (const f of ['开头.md', '司法所.md', '党政办.md', '不足和原因.md', '第一责任人.md', '其他.md']) writeFileSync(path.join(dir, f), read(f));

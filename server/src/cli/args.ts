@@ -5,7 +5,8 @@ import { SEVERITIES, type Severity, type SeveritySetting } from '../engine/types
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
-const FAIL_ON: Severity[] = ['error', 'warning', 'info'];
+/** --fail-on levels (docs/rules.md): hints never fail a run. */
+export const FAIL_ON: Severity[] = ['error', 'warning', 'info'];
 
 export interface CliOptions {
   operands: string[];

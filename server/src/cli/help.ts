@@ -7,6 +7,12 @@ Checker for Chinese annual reports on rule-of-law government construction.
   fazhi-lint --stdin [--stdin-filename 报告.md]
   fazhi-lint <子命令 subcommand> ...
 
+子命令 Subcommands（各自有 --help / each has its own --help）:
+  new       按骨架新建报告 New report from the skeleton (--profile --body --year)
+  assemble  按清单组装各单位材料并检查 Assemble contributions from a manifest, and check them
+  export    导出 GB/T 9704-2012 版式的 Word 文档 Export to .docx (GB/T 9704-2012 layout)
+  import    把 Word 文档转换为 Markdown Convert a .docx to Markdown
+
 检查 .md、.markdown、.txt（及 .docx）文件；文件夹递归检查，跳过 node_modules 和以 . 开头的文件夹
 （glob 中写明的除外，如 ".github/**/*.md"）；跟随符号链接，同一文件只检查一次。
 以 ! 或 # 开头的参数排除匹配的文件或文件夹，例如 "**/*.md" "#drafts"（请加引号）。

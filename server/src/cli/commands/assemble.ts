@@ -1,7 +1,9 @@
-// fazhi-lint assemble manifest.json [-o report.md] [--format text|json] [--fail-on error|warning|info|hint]
+// fazhi-lint assemble manifest.json [-o report.md] [--format text|json] [--fail-on error|warning|info]
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { SEVERITIES, type Severity } from '../../engine/types.js';
+import type { Severity } from '../../engine/types.js';
+import { FAIL_ON } from '../args.js';
+import { SEVERITY_LABEL } from '../format/text.js';
 import { assemble, type TracedFinding } from '../../assemble/assemble.js';
 import { manifestFiles, parseManifest, positionOfFile } from '../../assemble/manifest.js';
 import { loadSkeleton } from '../../assemble/skeleton-files.js';
@@ -9,7 +11,7 @@ import type { CommandIO } from './index.js';
 import { UsageError, parseArgs } from './args.js';
 import { EXIT_FINDINGS, EXIT_OK, absolute, configFor, guarded, shown, writeOutput } from './shared.js';
 
-export const ASSEMBLE_USAGE = `用法（usage）: fazhi-lint assemble <清单.json> [-o 报告.md] [--format text|json] [--fail-on error|warning|info|hint]
+export const ASSEMBLE_USAGE = `用法（usage）: fazhi-lint assemble <清单.json> [-o 报告.md] [--format text|json] [--fail-on error|warning|info]
   按清单把各单位报送的 Markdown 材料装入骨架：五个法定部分按法定顺序排列，小标题统一重新编号
   （一、 （一） 1. （1）），替换 {{单位}} {{年度}} {{下一年度}}，然后检查结果，
   每条问题都对应到报送材料的文件和行，便于退回修改。清单格式见 rules/schema/manifest.schema.json。
@@ -20,7 +22,6 @@ export const ASSEMBLE_USAGE = `用法（usage）: fazhi-lint assemble <清单.js
 `;
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
-const LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示', hint: '建议' };
 
 export async function runAssemble(args: string[], io: CommandIO): Promise<number> {
   return guarded(io, ASSEMBLE_USAGE, async () => {
@@ -37,7 +38,7 @@ export async function runAssemble(args: string[], io: CommandIO): Promise<number
     const format = String(options.format ?? 'text');
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format 应为 text 或 json（got "${format}"）`);
     const failOn = String(options['fail-on'] ?? 'error') as Severity;
-    if (!SEVERITIES.includes(failOn)) throw new UsageError(`--fail-on 应为 ${SEVERITIES.join(' | ')}`);
+    if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on 应为 ${FAIL_ON.join('|')}（invalid --fail-on）`);
 
     const manifestFile = absolute(io, positional[0]);
     const manifestDir = path.dirname(manifestFile);
@@ -116,7 +117,7 @@ function count(findings: TracedFinding[]): Record<Severity, number> {
 
 function formatText(findings: TracedFinding[]): string {
   const sorted = [...findings].sort((a, b) => a.source.file.localeCompare(b.source.file) || a.source.line - b.source.line || a.source.column - b.source.column);
-  return sorted.map((f) => `${f.source.file}:${f.source.line}:${f.source.column}  ${LABEL[f.severity]}  ${f.message}  [${f.rule}]（报告第 ${f.line} 行）\n`).join('');
+  return sorted.map((f) => `${f.source.file}:${f.source.line}:${f.source.column}  ${SEVERITY_LABEL[f.severity]}  ${f.message}  [${f.rule}]（报告第 ${f.line} 行）\n`).join('');
 }
 
 /** The JSON output of docs/rules.md, with files and positions of the contributions; `output` gives the assembled position. */

@@ -4,7 +4,8 @@
 import type { Finding, Severity } from '../../engine/types.js';
 import { summarize, type FileResult } from '../results.js';
 
-const LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '信息', hint: '提示' };
+/** Severity names, the same in every command's text output. */
+export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '信息', hint: '提示' };
 const COLOR: Record<Severity, number> = { error: 31, warning: 33, info: 36, hint: 90 };
 
 export interface TextOptions {
@@ -50,7 +51,7 @@ export function* formatText(results: readonly FileResult[], options: TextOptions
     const locWidth = locs.reduce((w, l) => Math.max(w, width(l)), 0);
     for (let i = 0; i < r.findings.length; i++) {
       const f = r.findings[i];
-      const sev = paint(COLOR[f.severity], pad(LABEL[f.severity], 4));
+      const sev = paint(COLOR[f.severity], pad(SEVERITY_LABEL[f.severity], 4));
       yield `  ${paint(90, pad(locs[i], locWidth))}  ${sev}  ${visible(f.message)}  ${paint(90, f.rule)}\n`;
     }
     yield '\n';
