@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'jsonc-parser';
-import { ConfigError, configPath, mergeConfigs, resolveConfig, validateConfig, type ConfigObject } from '../../server/src/engine/config.js';
+import { ConfigError, mergeConfigs, resolveConfig, validateConfig, type ConfigObject } from '../../server/src/engine/config.js';
+import { configPath } from '../../server/src/engine/config-errors.js';
 import { configSchemaText } from '../../server/src/engine/config-schema.js';
 import { RULES } from '../../server/src/rules/index.js';
 import { loadConfigFile } from '../../server/src/node/config-files.js';
