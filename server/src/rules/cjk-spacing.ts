@@ -5,7 +5,7 @@
 // this rule's business. The scan runs on the prose view so a pinyin
 // annotation does not hide the neighbouring character.
 import type { Rule } from '../engine/types.js';
-import { isAsciiAlnum, isHan, proseBlocks } from './text-b/prose.js';
+import { isAsciiAlnum, isHan, proseBlocks } from './shared/prose.js';
 
 const SECTION_NUMBER = /^\d{1,2}(?:\.\d{1,2}){0,3}$/;
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || (c >= 0x2002 && c <= 0x200a);

@@ -6,7 +6,7 @@
 import data from '../../../rules/conversion-artifact.json';
 import type { Rule, RuleContext, OffsetEdit } from '../engine/types.js';
 import type { Block, ReportDocument } from '../engine/document.js';
-import { matchAllFast } from './fast-match.js';
+import { matchAllFast } from './shared/fast-match.js';
 import { stringList } from '../engine/config-schema.js';
 
 type Kind = 'web' | 'metadata' | 'watermark' | 'word' | 'mojibake' | 'entity';

@@ -13,7 +13,7 @@ import type { Block, ReportDocument } from '../engine/document.js';
 import type { Rule } from '../engine/types.js';
 import { findBrokenParagraphs } from './broken-paragraph.js';
 import { gluedChromeStart } from './conversion-artifact.js';
-import { CLOSERS, SENTENCE_END, isAsciiAlnum, isDateLine, isHan, proseBlocks } from './text-b/prose.js';
+import { CLOSERS, SENTENCE_END, isAsciiAlnum, isDateLine, isHan, proseBlocks } from './shared/prose.js';
 
 const rule: Rule = {
   id: 'end-punctuation',

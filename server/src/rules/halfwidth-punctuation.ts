@@ -9,7 +9,7 @@
 import type { Block, ReportDocument, Section } from '../engine/document.js';
 import type { NumberingStyle } from '../engine/numbering.js';
 import type { OffsetEdit, Report, Rule } from '../engine/types.js';
-import { isCjkContext, isDigit, isEnumerator, isHan, proseBlocks, type ProseBlock } from './text-b/prose.js';
+import { isCjkContext, isDigit, isEnumerator, isHan, proseBlocks, type ProseBlock } from './shared/prose.js';
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
 const NAME: Record<string, string> = { ',': '逗号', ':': '冒号', ';': '分号', '!': '叹号', '?': '问号', '(': '括号', ')': '括号', '"': '引号' };

@@ -4,7 +4,7 @@
 // are skipped when the year reported on is unknown.
 import type { Rule } from '../engine/types.js';
 import data from '../../../rules/outdated-reference.json';
-import { checkDictionary, replaceMessage, type DictionaryFile, dictionaryExtendSchema } from './text-b/dictionary.js';
+import { checkDictionary, replaceMessage, type DictionaryFile, dictionaryExtendSchema } from './shared/dictionary.js';
 
 const rule: Rule = {
   id: 'outdated-reference',

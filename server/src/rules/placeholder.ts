@@ -5,7 +5,7 @@ import data from '../../../rules/placeholder.json';
 import type { Rule } from '../engine/types.js';
 import type { ReportDocument } from '../engine/document.js';
 import { nodesOf } from '../engine/markdown.js';
-import { matchAllFast } from './fast-match.js';
+import { matchAllFast } from './shared/fast-match.js';
 import { stringList } from '../engine/config-schema.js';
 
 interface PlaceholderData {

@@ -4,7 +4,7 @@
 // 法制 is flagged only inside fixed terms; 法制审核、法制机构 are correct.
 import type { Rule } from '../engine/types.js';
 import data from '../../../rules/terminology.json';
-import { checkDictionary, replaceMessage, type DictionaryFile, dictionaryExtendSchema } from './text-b/dictionary.js';
+import { checkDictionary, replaceMessage, type DictionaryFile, dictionaryExtendSchema } from './shared/dictionary.js';
 
 const rule: Rule = {
   id: 'terminology',

@@ -3,7 +3,7 @@
 // pass over the prose view. Only words wrong in every context are listed.
 import type { Rule } from '../engine/types.js';
 import data from '../../../rules/typo.json';
-import { checkDictionary, replaceMessage, type DictionaryFile, dictionaryExtendSchema } from './text-b/dictionary.js';
+import { checkDictionary, replaceMessage, type DictionaryFile, dictionaryExtendSchema } from './shared/dictionary.js';
 
 const rule: Rule = {
   id: 'typo',

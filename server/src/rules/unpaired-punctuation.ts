@@ -6,7 +6,7 @@
 // bracket may close a full-width one and vice versa.
 import type { ReportDocument } from '../engine/document.js';
 import type { Report, Rule } from '../engine/types.js';
-import { CLOSERS, SENTENCE_END, continuesInNext, isEnumerator, isHan } from './text-b/prose.js';
+import { CLOSERS, SENTENCE_END, continuesInNext, isEnumerator, isHan } from './shared/prose.js';
 
 /** Opening characters → kind; a kind pairs an opener with its closers. */
 const OPEN_KIND: Record<string, string> = {

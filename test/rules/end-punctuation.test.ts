@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { fixRules } from '../../helpers/rules.js';
-import { assertIdempotent, cleanFiles, covered, findings, seed } from './helpers.js';
+import { fixRules } from '../helpers/rules.js';
+import { assertIdempotent, cleanFiles, coveredAll, findings, seed } from './helpers.js';
 
 const RULE = 'end-punctuation';
 
@@ -14,7 +14,7 @@ describe('end-punctuation', () => {
       '我镇加强政务公开制度化建设。',
     ].join('\n\n');
     const fs = findings(RULE, text);
-    assert.deepEqual(covered(text, fs), ['我镇严格落实出庭应诉制度，坚持凡行政诉讼案件，行政机关负责人必须出庭应诉']);
+    assert.deepEqual(coveredAll(text, fs), ['我镇严格落实出庭应诉制度，坚持凡行政诉讼案件，行政机关负责人必须出庭应诉']);
     assert.equal(fs[0].severity, 'info');
     assert.match(fs[0].message, /段落末尾缺少句末标点：“…案件，行政机关负责人必须出庭应诉”后应加句号/);
     const fixed = assertIdempotent(RULE, text);
@@ -80,7 +80,7 @@ describe('end-punctuation', () => {
       '（请填写：全年办理案件情况，包括复议、应诉）',
       '全年办理行政复议案件12件，纠错率8.3%',
     ].join('\n\n');
-    assert.deepEqual(covered(text, findings(RULE, text)), ['全年办理行政复议案件12件，纠错率8.3%']);
+    assert.deepEqual(coveredAll(text, findings(RULE, text)), ['全年办理行政复议案件12件，纠错率8.3%']);
     assert.ok(findings('placeholder', text).length >= 4);
     // A sentence ending before a prompt still lacks its own end.
     const before = '一、主要举措\n\n我镇坚持依法行政，全年办理案件【请填写数量】';
@@ -93,7 +93,7 @@ describe('end-punctuation', () => {
     assert.ok(text.includes('【请填写其他需要报告的情况；没有的，写明“无其他需要报告的情况”】\n'));
     assert.deepEqual(findings(RULE, text), []);
     for (const kind of ['town', 'county', 'city', 'department']) {
-      const skeleton = readFileSync(new URL(`../../../rules/skeletons/${kind}.md`, import.meta.url), 'utf8');
+      const skeleton = readFileSync(new URL(`../../rules/skeletons/${kind}.md`, import.meta.url), 'utf8');
       assert.deepEqual(findings(RULE, skeleton).map((f) => `${kind} ${f.line}`), []);
     }
   });

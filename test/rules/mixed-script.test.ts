@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as OpenCC from 'opencc-js';
-import { applyFixes } from '../../../server/src/index.js';
-import { toSimplified } from '../../../server/src/engine/script.js';
+import { applyFixes } from '../../server/src/index.js';
+import { toSimplified } from '../../server/src/engine/script.js';
 import { assertIdempotent, cleanFiles, covered, findings, fixAll, lineOf, seed } from './helpers.js';
 
 const RULE = 'mixed-script';

@@ -1,12 +1,12 @@
 // The structure rules' data files match their JSON Schemas, and users can extend the lists via config.
 import assert from 'node:assert/strict';
 import Ajv from 'ajv';
-import sections from '../../../rules/sections.json';
-import sectionsSchema from '../../../rules/schema/sections.schema.json';
-import duplicate from '../../../rules/duplicate-text.json';
-import duplicateSchema from '../../../rules/schema/duplicate-text.schema.json';
-import foreign from '../../../rules/foreign-entity.json';
-import foreignSchema from '../../../rules/schema/foreign-entity.schema.json';
+import sections from '../../rules/sections.json';
+import sectionsSchema from '../../rules/schema/sections.schema.json';
+import duplicate from '../../rules/duplicate-text.json';
+import duplicateSchema from '../../rules/schema/duplicate-text.schema.json';
+import foreign from '../../rules/foreign-entity.json';
+import foreignSchema from '../../rules/schema/foreign-entity.schema.json';
 import { CLEAN_TOWN, run } from './helpers.js';
 
 describe('structure rule data', () => {
@@ -23,7 +23,7 @@ describe('structure rule data', () => {
   }
 
   it('every part heading inserted by required-section is recognised as that part', async () => {
-    const { partOfTitle, normalizeTitle } = await import('../../../server/src/engine/outline.js');
+    const { partOfTitle, normalizeTitle } = await import('../../server/src/engine/outline.js');
     for (const [part, info] of Object.entries(sections.parts)) assert.equal(partOfTitle(normalizeTitle(info.heading)), part);
   });
 

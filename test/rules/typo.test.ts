@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
-import { applyFixes } from '../../../server/src/index.js';
-import { assertIdempotent, cleanFiles, covered, findings, seed } from './helpers.js';
+import { applyFixes } from '../../server/src/index.js';
+import { assertIdempotent, cleanFiles, coveredAll, findings, seed } from './helpers.js';
 
 const RULE = 'typo';
-const data = JSON.parse(readFileSync(new URL('../../../rules/typo.json', import.meta.url), 'utf8')) as { entries: { wrong?: string; right: string }[] };
-const schema = JSON.parse(readFileSync(new URL('../../../rules/schema/typo.schema.json', import.meta.url), 'utf8'));
+const data = JSON.parse(readFileSync(new URL('../../rules/typo.json', import.meta.url), 'utf8')) as { entries: { wrong?: string; right: string }[] };
+const schema = JSON.parse(readFileSync(new URL('../../rules/schema/typo.schema.json', import.meta.url), 'utf8'));
 
 describe('typo', () => {
   it('flags a known wrong word with a precise range, a message naming both words and a minimal replace fix', () => {
     const text = '没有使用喜闻悦见的宣传方法，要再接再励。';
     const fs = findings(RULE, text);
-    assert.deepEqual(covered(text, fs), ['喜闻悦见', '再接再励']);
+    assert.deepEqual(coveredAll(text, fs), ['喜闻悦见', '再接再励']);
     assert.equal(fs[0].severity, 'warning');
     assert.match(fs[0].message, /“喜闻悦见”应为“喜闻乐见”/);
     assert.deepEqual(fs[0].data, { wrong: '喜闻悦见', right: '喜闻乐见' });
@@ -43,14 +43,14 @@ describe('typo', () => {
   it('matches across a pinyin annotation and edits only the wrong character', () => {
     const text = '喜聞(wén)悅見不如喜闻(wén)悦见。';
     const fs = findings(RULE, text);
-    assert.deepEqual(covered(text, fs), ['喜闻(wén)悦见']);
+    assert.deepEqual(coveredAll(text, fs), ['喜闻(wén)悦见']);
     assert.equal(applyFixes(text, fs).text, '喜聞(wén)悅見不如喜闻(wén)乐见。');
   });
 
   it('in a report configured as traditional script, matches and replaces in traditional characters', () => {
     const text = '我們要再接再勵，貫切落實。';
     const config = { script: 'traditional' as const };
-    assert.deepEqual(covered(text, findings(RULE, text, config)), ['再接再勵', '貫切落實']);
+    assert.deepEqual(coveredAll(text, findings(RULE, text, config)), ['再接再勵', '貫切落實']);
     assert.equal(assertIdempotent(RULE, text, config), '我們要再接再厲，貫徹落實。');
   });
 
@@ -59,7 +59,7 @@ describe('typo', () => {
     assert.deepEqual(findings(RULE, text), []);
     const config = { rules: { typo: { extend: { 错字: '正字', 别子: { right: '别字', reason: '“别字”' } } } } };
     const fs = findings(RULE, text, config);
-    assert.deepEqual(covered(text, fs), ['错字', '别子']);
+    assert.deepEqual(coveredAll(text, fs), ['错字', '别子']);
     assert.match(fs[1].message, /“别子”应为“别字”。“别字”/);
     assert.equal(assertIdempotent(RULE, text, config), '这份报告的正字很多，还有别字。');
     assert.equal(findings(RULE, '喜闻悦见', { rules: { typo: 'off' } }).length, 0);
@@ -99,7 +99,7 @@ describe('typo', () => {
   it('in a traditional report, the context exceptions apply in traditional characters too (發佈署名, 按裝機)', () => {
     const text = '在報刊發佈署名文章，公佈署名單位；按裝機容量計算；積極佈署工作。';
     const config = { script: 'traditional' as const };
-    assert.deepEqual(covered(text, findings(RULE, text, config)), ['佈署']);
+    assert.deepEqual(coveredAll(text, findings(RULE, text, config)), ['佈署']);
     assert.equal(findings(RULE, text, config)[0].start, text.lastIndexOf('佈署'));
   });
 

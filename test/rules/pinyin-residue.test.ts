@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { applyFixes } from '../../../server/src/index.js';
+import { applyFixes } from '../../server/src/index.js';
 import { assertIdempotent, cleanFiles, covered, findings, seed } from './helpers.js';
 
 const RULE = 'pinyin-residue';

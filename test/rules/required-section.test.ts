@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { applyFixes, lint } from '../../../server/src/index.js';
+import { applyFixes, lint } from '../../server/src/index.js';
 import { CLEAN_TOWN, CLEAN_TOWN_MD, fixOnce, lineOf, run } from './helpers.js';
 
 const FR_HEADING = '党政主要负责人履行推进法治建设第一责任人职责情况';

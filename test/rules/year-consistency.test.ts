@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { lint } from '../../../server/src/index.js';
+import { lint } from '../../server/src/index.js';
 import { CLEAN_TOWN, CLEAN_TOWN_MD, covered, lineOf, run } from './helpers.js';
 
 const RULE = 'year-consistency';

@@ -4,12 +4,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { applyFixes, check, RULES } from '../../../server/src/index.js';
-import { readSeed, seedFiles } from '../../helpers/corpus.js';
+import { applyFixes, check, RULES } from '../../server/src/index.js';
+import { readSeed, seedFiles } from '../helpers/corpus.js';
 
 const STRUCTURE = ['required-section', 'section-incomplete', 'section-order', 'heading-numbering', 'item-sequence', 'title', 'year-consistency', 'duplicate-text', 'foreign-entity'];
 const config = { rules: Object.fromEntries(RULES.filter((r) => !STRUCTURE.includes(r.id)).map((r) => [r.id, 'off' as const])) };
-const CLEAN_DIR = fileURLToPath(new URL('../../fixtures/clean/', import.meta.url));
+const CLEAN_DIR = fileURLToPath(new URL('../fixtures/clean/', import.meta.url));
 
 describe('structure rules on the seeds', () => {
   for (const file of seedFiles()) {

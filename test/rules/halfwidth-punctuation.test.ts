@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { applyFixes, check } from '../../../server/src/index.js';
-import { assertIdempotent, cleanFiles, covered, findings, seed } from './helpers.js';
+import { applyFixes, check } from '../../server/src/index.js';
+import { assertIdempotent, cleanFiles, coveredAll, findings, seed } from './helpers.js';
 
 const RULE = 'halfwidth-punctuation';
 
@@ -8,7 +8,7 @@ describe('halfwidth-punctuation', () => {
   it('flags , : ; ! ? next to Chinese text, one character each, and fixes to the full-width form', () => {
     const text = '2024年,在市委领导下:依法行政;成效如何?值得肯定!';
     const fs = findings(RULE, text);
-    assert.deepEqual(covered(text, fs), [',', ':', ';', '?', '!']);
+    assert.deepEqual(coveredAll(text, fs), [',', ':', ';', '?', '!']);
     assert.equal(fs[0].severity, 'warning');
     assert.match(fs[0].message, /全角逗号“，”，不用半角“,”：“2024年,在市委领导下”/);
     assert.deepEqual(fs[0].data, { char: ',', replacement: '，' });
@@ -23,7 +23,7 @@ describe('halfwidth-punctuation', () => {
   it('converts a pair of brackets in one finding covering the pair', () => {
     const text = '《法治政府建设实施纲要(2021-2025年)》和(一)全面推行政务公开。';
     const fs = findings(RULE, text);
-    assert.deepEqual(covered(text, fs), ['(2021-2025年)', '(一)']);
+    assert.deepEqual(coveredAll(text, fs), ['(2021-2025年)', '(一)']);
     assert.match(fs[0].message, /“\(2021-2025年\)”应为“（2021-2025年）”/);
     assert.equal(fs[0].fix!.edits.length, 2);
     assert.equal(assertIdempotent(RULE, text), '《法治政府建设实施纲要（2021-2025年）》和（一）全面推行政务公开。');
@@ -31,9 +31,9 @@ describe('halfwidth-punctuation', () => {
 
   it('reports half-width heading markers, except (四) among full-width siblings, which heading-numbering reports', () => {
     const uniform = '一、主要举措\n\n(一)加强领导。\n\n(二)完善制度。';
-    assert.deepEqual(covered(uniform, findings(RULE, uniform)), ['(一)', '(二)']);
+    assert.deepEqual(coveredAll(uniform, findings(RULE, uniform)), ['(一)', '(二)']);
     const mixed = '一、主要举措\n\n（一）加强领导。\n\n(二)完善制度(试行)。';
-    assert.deepEqual(covered(mixed, findings(RULE, mixed)), ['(试行)']);
+    assert.deepEqual(coveredAll(mixed, findings(RULE, mixed)), ['(试行)']);
     assert.ok(findings('heading-numbering', mixed).some((f) => mixed.slice(f.start, f.end) === '(二)'));
   });
 
@@ -44,10 +44,10 @@ describe('halfwidth-punctuation', () => {
 
   it('converts ASCII quotes: a pair to “…”, an ASCII opener closed by ” to “', () => {
     const pair = '实现"一员多能"目标。';
-    assert.deepEqual(covered(pair, findings(RULE, pair)), ['"一员多能"']);
+    assert.deepEqual(coveredAll(pair, findings(RULE, pair)), ['"一员多能"']);
     assert.equal(assertIdempotent(RULE, pair), '实现“一员多能”目标。');
     const mixed = '实现"一员多能”。';
-    assert.deepEqual(covered(mixed, findings(RULE, mixed)), ['"']);
+    assert.deepEqual(coveredAll(mixed, findings(RULE, mixed)), ['"']);
     assert.equal(assertIdempotent(RULE, mixed), '实现“一员多能”。');
   });
 
@@ -76,7 +76,7 @@ describe('halfwidth-punctuation', () => {
   it('leaves pinyin annotations to pinyin-residue; the fixes of the two rules do not overlap', () => {
     const text = '白蒲鎮(zhèn),堅持以習近平新時代中國特色社會主義思想為指導(dǎo),深入學習的(de)精神。';
     const fs = findings(RULE, text);
-    assert.deepEqual(covered(text, fs), [',', ',']);
+    assert.deepEqual(coveredAll(text, fs), [',', ',']);
     const both = check(text).filter((f) => f.rule === RULE || f.rule === 'pinyin-residue');
     const { text: fixed, skipped } = applyFixes(text, both);
     assert.deepEqual(skipped, []);

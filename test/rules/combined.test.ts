@@ -1,8 +1,10 @@
 // The six text rules together: fixes of different rules never collide, one
 // pass of fix-all leaves nothing fixable, and clean reports stay clean.
 import assert from 'node:assert/strict';
-import { check } from '../../../server/src/index.js';
-import { TEXT_A_RULES, cleanFiles, fixAll, seed } from './helpers.js';
+import { check } from '../../server/src/index.js';
+import { cleanFiles, fixAll, seed } from './helpers.js';
+
+const TEXT_A_RULES = ['mixed-script', 'pinyin-residue', 'conversion-artifact', 'broken-paragraph', 'placeholder', 'date-format'];
 
 describe('text rules together (mixed-script, pinyin-residue, conversion-artifact, broken-paragraph, placeholder, date-format)', () => {
   for (const prefix of ['000', '001', '002', '003', '004']) {

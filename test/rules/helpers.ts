@@ -1,6 +1,10 @@
-// Helpers for the structure rule tests: run one rule alone, apply its fixes, and a small correct report.
+// Helpers of the rule tests (test/rules/*.test.ts): one rule alone, the ranges it covers, its fixes applied
+// once, and a small correct town report; seed and clean fixtures come from test/helpers/rules.ts.
 import assert from 'node:assert/strict';
-import { applyFixes, check, RULES, type Finding } from '../../../server/src/index.js';
+import { applyFixes, check, RULES, type ConfigObject, type Finding } from '../../server/src/index.js';
+import { fixRules } from '../helpers/rules.js';
+
+export { CORPUS, CLEAN, seed, cleanFiles, findings, assertIdempotent } from '../helpers/rules.js';
 
 /** Findings of one rule, all other rules off (its own per-finding severities kept). */
 export function run(rule: string, text: string, extra: Record<string, unknown> = {}): Finding[] {
@@ -23,16 +27,26 @@ export function fixOnce(rule: string, text: string, extra: Record<string, unknow
   return fixed;
 }
 
-/** The 1-based line of the first occurrence of s in text. */
-export function lineOf(text: string, s: string): number {
-  const at = text.indexOf(s);
-  assert.ok(at >= 0, `"${s}" not in text`);
-  return text.slice(0, at).split('\n').length;
+/** The 1-based line of an offset, or of the first occurrence of a string, in text. */
+export function lineOf(text: string, at: string | number): number {
+  const offset = typeof at === 'number' ? at : text.indexOf(at);
+  assert.ok(offset >= 0, `"${at}" not in text`);
+  return text.slice(0, offset).split(/\r\n|\r|\n/).length;
 }
 
 /** A finding's range as written in the text. */
 export function covered(text: string, f: Finding): string {
   return text.slice(f.start, f.end);
+}
+
+/** The text each finding's range covers. */
+export function coveredAll(text: string, fs: Finding[]): string[] {
+  return fs.map((f) => text.slice(f.start, f.end));
+}
+
+/** The text after applying every fix of the given rules. */
+export function fixAll(text: string, rules: string[], config?: ConfigObject): string {
+  return fixRules(text, rules, config);
 }
 
 /** A short, correct town report: all five parts, in order, numbered correctly. */

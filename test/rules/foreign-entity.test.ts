@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { applyFixes } from '../../../server/src/index.js';
+import { applyFixes } from '../../server/src/index.js';
 import { CLEAN_TOWN, CLEAN_TOWN_MD, covered, fixOnce, lineOf, run } from './helpers.js';
 
 const RULE = 'foreign-entity';

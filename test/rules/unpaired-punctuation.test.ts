@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { assertIdempotent, cleanFiles, covered, findings, seed } from './helpers.js';
+import { assertIdempotent, cleanFiles, coveredAll, findings, seed } from './helpers.js';
 
 const RULE = 'unpaired-punctuation';
 
@@ -7,7 +7,7 @@ describe('unpaired-punctuation', () => {
   it('reports an opener never closed, covering it and its clause, as an error without a fix', () => {
     const text = '打造以视频监控联网应用为重点的“群众性治安防控工程，实现了对辖区治安防控的全覆盖，筑牢治安防控的“篱笆”。';
     const fs = findings(RULE, text);
-    assert.deepEqual(covered(text, fs), ['“群众性治安防控工程']);
+    assert.deepEqual(coveredAll(text, fs), ['“群众性治安防控工程']);
     assert.equal(fs[0].severity, 'error');
     assert.equal(fs[0].fix, undefined);
     assert.match(fs[0].message, /左引号（“）没有配对的右引号（”）：“群众性治安防控工程/);
@@ -16,18 +16,18 @@ describe('unpaired-punctuation', () => {
   it('reports an ASCII " closed by ” as a mismatched pair', () => {
     const text = '把党的建设下沉到网格，实现"一员多能”。';
     const fs = findings(RULE, text);
-    assert.deepEqual(covered(text, fs), ['"一员多能”']);
+    assert.deepEqual(coveredAll(text, fs), ['"一员多能”']);
     assert.match(fs[0].message, /"一员多能” 中半角引号（"）与右引号（”）配成了一对/);
   });
 
   it('keeps nested single quotes inside an unclosed double quote (003 line 14)', () => {
     const text = '开展“律动皋城·同企连‘支’系列活动。推出适合企业的“自检单”“微提醒”等产品。';
-    assert.deepEqual(covered(text, findings(RULE, text)), ['“律动皋城·同企连‘支’系列活动']);
+    assert.deepEqual(coveredAll(text, findings(RULE, text)), ['“律动皋城·同企连‘支’系列活动']);
   });
 
   it('reports a closer without opener and an opener cut off by another pair’s closer', () => {
     const closer = '认真学习宪法》等法律法规。';
-    assert.deepEqual(covered(closer, findings(RULE, closer)), ['》']);
+    assert.deepEqual(coveredAll(closer, findings(RULE, closer)), ['》']);
     assert.match(findings(RULE, closer)[0].message, /右书名号（》）前没有配对的左书名号（《）/);
     const cut = '贯彻落实《法治政府建设实施纲要（2021—2025年》。';
     const fs = findings(RULE, cut);
