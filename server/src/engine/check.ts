@@ -72,6 +72,9 @@ export function lint(text: string, rules: readonly Rule[], config?: ConfigObject
           data: r.data ?? {},
         };
         if (r.fix) finding.fix = { title: r.fix.title, edits: r.fix.edits.map((e) => positionEdit(doc.lines, withLineEnds(e))) };
+        if (r.suggestions?.length) {
+          finding.suggestions = r.suggestions.map((s) => ({ title: s.title, edits: s.edits.map((e) => positionEdit(doc.lines, withLineEnds(e))) }));
+        }
         findings.push(finding);
       },
     };

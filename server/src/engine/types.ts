@@ -30,7 +30,10 @@ export interface Report {
   end: number;
   message: string;
   data?: Record<string, unknown>;
+  /** A safe fix: applied by --fix and fix-all (punctuation, script, spacing, debris lines). */
   fix?: Fix;
+  /** Edits a person must choose (deleting report prose, guessing a name): offered as quick fixes only, never applied in bulk. */
+  suggestions?: Fix[];
   /** Overrides the configured severity only where the rule's docs say so (e.g. required-section for `other`). */
   severity?: Severity;
 }
@@ -59,6 +62,8 @@ export interface Finding {
   endColumn: number; // exclusive
   data: Record<string, unknown>;
   fix?: { title: string; edits: PositionedEdit[] };
+  /** Quick fixes only (docs/rules.md: `suggestions`); never applied by --fix or fix-all. */
+  suggestions?: { title: string; edits: PositionedEdit[] }[];
 }
 
 /** Per-rule settings after config resolution: severity plus the rule's own options (e.g. `extend`). */
