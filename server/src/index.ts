@@ -5,7 +5,7 @@ import { RULES } from './rules/index.js';
 import type { Finding } from './engine/types.js';
 
 export * from './engine/types.js';
-export { applyFixes, applyEdits, selectFixes } from './engine/fix.js';
+export { applyFixes, applyEdits, selectFixes, fixUntilStable } from './engine/fix.js';
 export { ConfigError, mergeConfigs, validateConfig, type ConfigObject, type ResolvedConfig } from './engine/config.js';
 export { RULES } from './rules/index.js';
 

@@ -3,7 +3,7 @@
 // passed in, so the whole command can run in tests without spawning.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { applyFixes, RULES, ConfigError, type Finding, type Rule } from '../index.js';
+import { fixUntilStable, RULES, ConfigError, type Finding, type Rule } from '../index.js';
 import { lint, type LintResult, type RuleError } from '../engine/check.js';
 import type { ResolvedConfig } from '../engine/config.js';
 import { readDocx } from '../assemble/docx-import.js';
@@ -31,9 +31,6 @@ export interface CliIO {
   /** The rule registry; tests pass their own (e.g. a rule that throws). Default: RULES. */
   rules?: readonly Rule[];
 }
-
-/** At most this many fix passes: fixes that enable other fixes converge quickly; a cycle must not hang. */
-const MAX_FIX_PASSES = 10;
 
 export const VERSION: string = (pkg as { version: string }).version;
 
@@ -152,7 +149,7 @@ async function check(options: CliOptions, io: CliIO): Promise<number> {
       if (isDocx) {
         notices.push(`${input.display}: Word 文档不能自动修复，只报告问题（--fix does not write .docx files）`);
       } else {
-        const fixed = fixLoop(decoded.text, outcome, rules, applied.resolved, crashes, input.display);
+        const fixed = fixUntilStable(decoded.text, outcome, (t) => lintOnce(t, rules, applied.resolved, crashes, input.display));
         if (fixed.text !== decoded.text && input.file) {
           try {
             writeFileSync(input.file, encodeText(fixed.text, decoded.encoding));
@@ -221,28 +218,6 @@ function recordCrashes(errors: RuleError[], crashes: Map<string, { error: unknow
     if (!c.files.includes(display)) c.files.push(display);
     crashes.set(e.rule, c);
   }
-}
-
-/** Applies every safe fix, re-checks, and repeats until nothing changes (at most MAX_FIX_PASSES). */
-export function fixLoop(
-  text: string,
-  first: LintResult,
-  rules: readonly Rule[],
-  config: ResolvedConfig,
-  crashes: Map<string, { error: unknown; files: string[] }>,
-  display: string,
-): { text: string; outcome: LintResult; applied: number } {
-  let current = text;
-  let outcome = first;
-  let applied = 0;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const fixed = applyFixes(current, outcome.findings);
-    if (fixed.applied.length === 0 || fixed.text === current) break;
-    applied += fixed.applied.length;
-    current = fixed.text;
-    outcome = lintOnce(current, rules, config, crashes, display);
-  }
-  return { text: current, outcome, applied };
 }
 
 function render(results: FileResult[], options: CliOptions, io: CliIO, rules: readonly Rule[], hidden: number): Iterable<string> {

@@ -74,3 +74,29 @@ export function applyFixes(text: string, findings: readonly Finding[]): FixResul
   const { chosen, skipped } = selectFixes(findings);
   return { text: applyEdits(text, chosen.flatMap((f) => f.fix!.edits)), applied: chosen, skipped };
 }
+
+/** At most this many passes: fixes that enable other fixes converge quickly; a cycle must not hang. */
+export const MAX_FIX_PASSES = 10;
+
+/**
+ * Fix-all as --fix, the editor's fix-all and fix-on-save all do it: apply every safe fix (never a
+ * suggestion), re-check, and repeat until nothing changes. `recheck` is the caller's lint, so the
+ * CLI can record rule crashes and the server can use its own configuration.
+ */
+export function fixUntilStable<R extends { findings: readonly Finding[] }>(
+  text: string,
+  first: R,
+  recheck: (text: string) => R,
+): { text: string; outcome: R; applied: number } {
+  let current = text;
+  let outcome = first;
+  let applied = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const fixed = applyFixes(current, outcome.findings);
+    if (fixed.applied.length === 0 || fixed.text === current) break;
+    applied += fixed.applied.length;
+    current = fixed.text;
+    outcome = recheck(current);
+  }
+  return { text: current, outcome, applied };
+}
