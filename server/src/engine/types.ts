@@ -8,6 +8,9 @@ export type SeveritySetting = Severity | 'off';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 
+/** The one Chinese word for each severity, as VS Code's Chinese UI names them: CLI, editor and rule pages all use these. */
+export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告', info: '信息', hint: '提示' };
+
 /** The five statutory parts of the report (法治政府建设与责任落实督察工作规定 第二十五条). */
 export type PartId = 'measures' | 'shortcomings' | 'first-responsible' | 'next-year' | 'other';
 export const PART_IDS: readonly PartId[] = ['measures', 'shortcomings', 'first-responsible', 'next-year', 'other'];
