@@ -1,135 +1,39 @@
-// Recall probe: the clean Markdown county report (test/fixtures/clean-md/01)
-// with exactly one defect injected per rule of docs/rules.md. Each defect
-// must be found by the right rule, and the finding's range must cover
-// exactly the offending text (document-level findings: the right part).
+// Recall probe: the clean Markdown county report (test/fixtures/clean-md/01) with exactly one defect injected.
+// Each rule's case lives in the rule's own test file (test/rules/<id>.test.ts, `recall.injectionCase(…)`, see
+// test/helpers/inject.ts); here: every registered rule has one, the uninjected report is clean, and the same kind of
+// probe inside the Markdown constructs of the other clean fixtures (list item, table cell, bold run-in heading,
+// blockquote, link text).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { lint, RULES, type Finding } from '../server/src/index.js';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { lint, RULES } from '../server/src/index.js';
+import { INJECTION_CASES, PROBE_FILE, PROBE_TEXT, probe, replaceOnce, type InjectionCase } from './helpers/inject.js';
 
-const CLEAN = readFileSync(fileURLToPath(new URL('./fixtures/clean-md/01-county-headings.md', import.meta.url)), 'utf8');
+const RULE_TESTS = fileURLToPath(new URL('./rules/', import.meta.url));
+const MOCHA_GLOBALS = ['describe', 'context', 'it', 'specify', 'xdescribe', 'xcontext', 'xit', 'xspecify', 'before', 'after', 'beforeEach', 'afterEach'];
 
-/** Replaces the single occurrence of `from` (the anchor must be unique, so the injection is where we think). */
-function replaceOnce(text: string, from: string, to: string): string {
-  const at = text.indexOf(from);
-  assert.ok(at >= 0, `anchor not in fixture: ${from}`);
-  assert.equal(text.indexOf(from, at + 1), -1, `anchor not unique: ${from}`);
-  return text.slice(0, at) + to + text.slice(at + from.length);
+/**
+ * Loads the test file of each rule not yet loaded in this process (this file run alone, or in a parallel worker)
+ * for its injection case only: mocha's globals are stood in for meanwhile, so that no test of it is registered.
+ */
+async function loadRuleTestFiles(): Promise<void> {
+  const g = globalThis as Record<string, unknown>;
+  const saved = MOCHA_GLOBALS.map((name) => g[name]);
+  const inert: unknown = new Proxy(function () {}, { get: () => inert, apply: () => inert });
+  for (const name of MOCHA_GLOBALS) g[name] = inert;
+  try {
+    for (const { id } of RULES) {
+      const file = `${RULE_TESTS}${id}.test.ts`;
+      // A URL of its own, so that mocha, loading the file later in this process, still gets (and runs) a fresh copy.
+      if (!INJECTION_CASES.has(id) && existsSync(file)) await import(`${pathToFileURL(file).href}?injection-case`);
+    }
+  } finally {
+    MOCHA_GLOBALS.forEach((name, i) => (g[name] = saved[i]));
+  }
 }
 
-/** The text between two anchors, inclusive of the first and exclusive of the second. */
-function between(text: string, from: string, to: string): string {
-  const s = text.indexOf(from);
-  const e = text.indexOf(to, s);
-  assert.ok(s >= 0 && e > s, `no section between ${from} and ${to}`);
-  return text.slice(s, e);
-}
-
-interface Case {
-  rule: string;
-  defect: string;
-  inject: (text: string) => string;
-  /** The text the finding's range must cover exactly; or, for document-level findings, the part. */
-  match?: string;
-  part?: string;
-}
-
-const SHORTCOMINGS = between(CLEAN, '## 二、', '## 三、');
-const FIRST_RESPONSIBLE = between(CLEAN, '## 三、', '## 四、');
-
-const CASES: Case[] = [
-  {
-    rule: 'required-section',
-    defect: '删去“五、其他需要报告的情况”整节',
-    inject: (t) => t.replace(between(t, '## 五、', '宁远县人民政府\n\n2025年'), ''),
-    part: 'other',
-  },
-  {
-    rule: 'section-incomplete',
-    defect: '不足部分删去“究其原因”段，标题只写“存在的不足”',
-    inject: (t) => replaceOnce(t.replace(/究其原因，[^\n]*\n\n/, ''), '建设存在的不足和原因', '建设存在的不足'),
-    match: '2024年推进法治政府建设存在的不足',
-  },
-  {
-    rule: 'section-order',
-    defect: '第一责任人一节移到不足之前（编号随之调整）',
-    inject: (t) =>
-      t.replace(SHORTCOMINGS + FIRST_RESPONSIBLE, FIRST_RESPONSIBLE.replace('## 三、', '## 二、') + SHORTCOMINGS.replace('## 二、', '## 三、')),
-    match: '二、2024年党政主要负责人履行推进法治建设第一责任人职责情况',
-  },
-  { rule: 'heading-numbering', defect: '（三）写成（四）', inject: (t) => replaceOnce(t, '### （三）深化', '### （四）深化'), match: '（四）' },
-  { rule: 'item-sequence', defect: '三是写成四是', inject: (t) => replaceOnce(t, '三是法治宣传教育', '四是法治宣传教育'), match: '四是' },
-  {
-    rule: 'title',
-    defect: '标题缺少年度',
-    inject: (t) => replaceOnce(t, '# 宁远县人民政府关于2024年法治政府建设情况的报告', '# 宁远县人民政府关于法治政府建设情况的报告'),
-    match: '宁远县人民政府关于法治政府建设情况的报告',
-  },
-  {
-    rule: 'year-consistency',
-    defect: '下一年度部分写成2026年',
-    inject: (t) => replaceOnce(t, '## 四、2025年推进', '## 四、2026年推进'),
-    match: '2026年',
-  },
-  { rule: 'mixed-script', defect: '繁体字“堅”', inject: (t) => replaceOnce(t, '市政府的坚强领导', '市政府的堅强领导'), match: '堅' },
-  { rule: 'pinyin-residue', defect: '拼音注音残留', inject: (t) => replaceOnce(t, '县政府法律顾问全年', '县(xiàn)政府法律顾问全年'), match: '(xiàn)' },
-  {
-    rule: 'conversion-artifact',
-    defect: '网页残留“扫一扫在手机打开当前页”',
-    inject: (t) => replaceOnce(t, '现将有关情况报告如下。\n', '现将有关情况报告如下。\n\n扫一扫在手机打开当前页\n'),
-    match: '扫一扫在手机打开当前页',
-  },
-  {
-    rule: 'broken-paragraph',
-    defect: '段落在句中被空行截断',
-    inject: (t) => replaceOnce(t, '举办领导干部法治专题讲座4期', '举办领导干部法治专题\n\n讲座4期'),
-    match: '题\n\n讲',
-  },
-  { rule: 'placeholder', defect: '占位符XX', inject: (t) => replaceOnce(t, '审核合同112件', '审核合同XX件'), match: 'XX' },
-  {
-    rule: 'foreign-entity',
-    defect: '其他部分写成另一个县的名称',
-    inject: (t) => replaceOnce(t, '2024年，宁远县人民政府未发生', '2024年，蓝山县人民政府未发生'),
-    match: '蓝山县',
-  },
-  {
-    rule: 'duplicate-text',
-    defect: '同一段落重复出现',
-    inject: (t) => replaceOnce(t, '推动领导干部带头尊法学法守法用法。\n', '推动领导干部带头尊法学法守法用法。\n\n把习近平法治思想纳入县政府常务会议会前学法和干部教育培训的重要内容，推动领导干部带头尊法学法守法用法。\n'),
-    match: '把习近平法治思想纳入县政府常务会议会前学法和干部教育培训的重要内容，推动领导干部带头尊法学法守法用法。',
-  },
-  {
-    rule: 'date-format',
-    defect: '年份范围丢失破折号',
-    inject: (t) => replaceOnce(t, '全面落实《法治政府建设实施纲要（2021—2025年）》', '全面落实《法治政府建设实施纲要（20212025年）》'),
-    match: '20212025年',
-  },
-  { rule: 'cjk-spacing', defect: '数字与汉字间的空格', inject: (t) => replaceOnce(t, '参训人员860人次', '参训人员860 人次'), match: ' ' },
-  { rule: 'halfwidth-punctuation', defect: '半角逗号', inject: (t) => replaceOnce(t, '绩效考核，考核权重', '绩效考核,考核权重'), match: ',' },
-  { rule: 'unpaired-punctuation', defect: '引号未闭合', inject: (t) => replaceOnce(t, '“枫桥经验”', '“枫桥经验'), match: '“枫桥经验' },
-  {
-    rule: 'end-punctuation',
-    defect: '段末缺句号',
-    inject: (t) => replaceOnce(t, '参训人员860人次。', '参训人员860人次'),
-    match: '全年组织县政府常务会议会前学法12次，举办领导干部法治专题讲座4期，参训人员860人次',
-  },
-  { rule: 'typo', defect: '错别字“再接再励”', inject: (t) => replaceOnce(t, '确保各项目标任务如期完成。', '再接再励，确保各项目标任务如期完成。'), match: '再接再励' },
-  {
-    rule: 'terminology',
-    defect: '“法制建设第一责任人”',
-    inject: (t) => replaceOnce(t, '认真履行推进法治建设第一责任人职责，对法治政府', '认真履行推进法制建设第一责任人职责，对法治政府'),
-    match: '法制建设第一责任人',
-  },
-  {
-    rule: 'outdated-reference',
-    defect: '引用已废止的2015—2020年纲要',
-    inject: (t) => replaceOnce(t, '全面落实《法治政府建设实施纲要（2021—2025年）》', '全面落实《法治政府建设实施纲要（2015—2020年）》'),
-    match: '法治政府建设实施纲要（2015—2020年）',
-  },
-];
-
-/** The same kind of probe inside Markdown constructs of the other fixtures: list item, table cell, bold run-in heading, blockquote, link text. */
-const MARKDOWN_CASES: (Case & { file: string })[] = [
+/** The same kind of probe inside Markdown constructs of the other fixtures. */
+const MARKDOWN_CASES: (InjectionCase & { file: string })[] = [
   { file: '02-department-lists.md', rule: 'halfwidth-punctuation', defect: '列表项中的半角逗号', inject: (t) => replaceOnce(t, '规范性文件、重大合同', '规范性文件,重大合同'), match: ',' },
   { file: '02-department-lists.md', rule: 'halfwidth-punctuation', defect: '表格单元格中的半角括号', inject: (t) => replaceOnce(t, '| 行政复议案件（件） |', '| 行政复议案件(件) |'), match: '(件)' },
   { file: '02-department-lists.md', rule: 'halfwidth-punctuation', defect: '加粗小标题中的半角冒号', inject: (t) => replaceOnce(t, '**强化统筹协调。**', '**强化统筹协调:**'), match: ':' },
@@ -162,41 +66,20 @@ const KNOWN_MISSES: { rule: string; defect: string; why: string }[] = [
   },
 ];
 
-const show = (text: string, f: Finding) => `${f.line}:${f.column} ${f.rule} [${text.slice(f.start, f.end)}] ${f.message}`;
-
 describe('recall: one injected defect per rule in the clean Markdown county report', () => {
-  it('the cases cover every registered rule', () => {
-    assert.deepEqual(CASES.map((c) => c.rule).sort(), RULES.map((r) => r.id).sort());
+  it('every registered rule declares its case in its own test file (test/rules/<id>.test.ts)', async () => {
+    await loadRuleTestFiles();
+    const missing = RULES.map((r) => r.id).filter((id) => !INJECTION_CASES.has(id));
+    assert.deepEqual(missing, [], `no recall.injectionCase({ rule, defect, inject, match | part }) in test/rules/<id>.test.ts for: ${missing.join(', ')}`);
+    const unknown = [...INJECTION_CASES.keys()].filter((id) => !RULES.some((r) => r.id === id));
+    assert.deepEqual(unknown, [], 'cases of rules that are not registered');
   });
 
-  it('the uninjected report is clean', () => {
-    assert.deepEqual(lint(CLEAN).findings.map((f) => show(CLEAN, f)), []);
+  it(`the uninjected report (${PROBE_FILE}) is clean`, () => {
+    assert.deepEqual(lint(PROBE_TEXT).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`), []);
   });
 
-  const fixtures = new Map<string, string>();
-  const fixture = (file: string) => {
-    if (!fixtures.has(file)) fixtures.set(file, readFileSync(fileURLToPath(new URL(`./fixtures/clean-md/${file}`, import.meta.url)), 'utf8'));
-    return fixtures.get(file)!;
-  };
-
-  for (const c of [...CASES, ...MARKDOWN_CASES]) {
-    const file = 'file' in c ? (c.file as string) : undefined;
-    it(`${c.rule}: ${c.defect}${file ? ` (${file})` : ''}`, () => {
-      const text = c.inject(file ? fixture(file) : CLEAN);
-      assert.notEqual(text, file ? fixture(file) : CLEAN, 'the injection changed the text');
-      const findings = lint(text).findings;
-      const own = findings.filter((f) => f.rule === c.rule);
-      const all = findings.map((f) => show(text, f)).join('\n');
-      if (c.part) {
-        assert.ok(own.some((f) => f.data.part === c.part), `no ${c.rule} finding for part ${c.part}; got:\n${all}`);
-      } else {
-        assert.ok(
-          own.some((f) => text.slice(f.start, f.end) === c.match),
-          `no ${c.rule} finding covering exactly "${c.match}"; got:\n${all}`,
-        );
-      }
-    });
-  }
+  for (const c of MARKDOWN_CASES) it(`${c.rule}: ${c.defect} (${c.file})`, () => probe(c));
 
   // Pending (no callback): listed by mocha as pending, with the reason in the title.
   for (const m of KNOWN_MISSES) it(`KNOWN MISS ${m.rule}: ${m.defect} — ${m.why}`);

@@ -70,3 +70,39 @@ describe('broken-paragraph', () => {
     for (const { file, text } of cleanFiles()) assert.deepEqual(findings(RULE, text), [], file);
   });
 });
+
+describe('broken-paragraph (published pages)', () => {
+  const OPENING = '2022年，司法部坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，法治政府建设取得新成效。';
+
+  it('a heading glued to the end of the opening paragraph and cut in two (dev 015): a suggestion moves it to a line of its own', () => {
+    const text = `${OPENING}全面贯彻落实党的二十大精神\n统筹推进法治政府建设高质量发展\n坚持把学习宣传贯彻党的二十大精神作为首要政治任务，切实贯彻落实到推进法治政府建设全过程和各方面。\n`;
+    const fs = findings(RULE, text);
+    assert.deepEqual(fs.map((f) => [f.line, f.endLine, f.data.kind]), [[1, 2, 'glued-heading']]);
+    assert.match(fs[0].message, /标题“全面贯彻落实党的二十大精神统筹推进法治政府建设高质量发展”粘连在上一段末尾/);
+    assert.equal(fs[0].fix, undefined);
+    const moved = applyFixes(text, [{ ...fs[0], fix: fs[0].suggestions![0] }]).text;
+    assert.ok(moved.startsWith(`${OPENING}\n全面贯彻落实党的二十大精神统筹推进法治政府建设高质量发展\n坚持`));
+  });
+
+  it('not for a paragraph followed by a signature, nor for a paragraph ending its sentence', () => {
+    const signed = `${OPENING}特此报告\n司法部办公厅\n2023年3月20日\n`;
+    assert.deepEqual(findings(RULE, signed), []);
+    const ended = `${OPENING}\n统筹推进法治政府建设高质量发展\n坚持把学习宣传贯彻党的二十大精神作为首要政治任务，切实贯彻落实到推进法治政府建设全过程和各方面。\n`;
+    assert.deepEqual(findings(RULE, ended), []);
+  });
+
+  it('a paragraph is not “continued” by a metadata line or a toolbar below it (dev 001, 012, 019)', () => {
+    const text = `${OPENING.slice(0, -1)}\n日期:2026-03-17 11:12 来源:呼中区教育局\n【字体: 【打印文本】\n`;
+    assert.deepEqual(findings(RULE, text), []);
+  });
+});
+
+// The recall probe's case (test/helpers/inject.ts): the defect injected into the clean county report is found.
+import * as recall from '../helpers/inject.js';
+
+recall.injectionCase({
+  rule: 'broken-paragraph',
+  defect: '段落在句中被空行截断',
+  inject: (t) => recall.replaceOnce(t, '举办领导干部法治专题讲座4期', '举办领导干部法治专题\n\n讲座4期'),
+  match: '题\n\n讲',
+});

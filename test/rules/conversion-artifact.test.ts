@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { applyFixes } from '../../server/src/index.js';
+import { applyFixes, check } from '../../server/src/index.js';
 import { assertIdempotent, cleanFiles, covered, findings, seed } from './helpers.js';
+import { readReal } from '../helpers/expectations.js';
 
 const RULE = 'conversion-artifact';
 
@@ -150,4 +151,132 @@ describe('conversion-artifact', () => {
     const config = { rules: { [RULE]: { extend: { glued: ['【本站由[^】]+维护】'] } } } };
     assert.equal(applyFixes(text, findings(RULE, text, config)).text, '一、主要举措\n\n推进法治政府建设。\n');
   });
+});
+
+// Page chrome found by shape (server/src/engine/extent.ts): reported here, looked past by every other rule.
+describe('conversion-artifact: page chrome of real report pages', () => {
+  const BODY = [
+    '红星镇2023年法治政府建设情况报告',
+    '',
+    '2023年，红星镇坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻落实党的二十大精神，全面推进依法行政。',
+    '',
+    '一、主要举措和成效',
+    '',
+    '（一）加强组织领导。镇党委、政府高度重视法治政府建设工作，成立工作领导小组，定期研究部署。',
+    '',
+  ].join('\n');
+
+  it('a CMS metadata block in any layout is one finding whose fix deletes the block (dev 028, Chongqing CMS)', () => {
+    const head = ['- [ 索引号 ] 11500229768895163R/2026-00004', '- [ 发文字号 ] 鸡鸣委文〔2026〕3号', '- [ 发布机构 ] 城口县鸡鸣乡人民政府', '- [ 有效性 ] 有效', ''].join('\n');
+    const text = head + BODY;
+    const fs = findings(RULE, text);
+    assert.deepEqual(fs.map((f) => [f.line, f.endLine, f.data.kind]), [[1, 4, 'metadata']]);
+    assert.match(fs[0].message, /^网页元数据“\[ 索引号 \] 11500229768895163R\/2026-00004”.*等共4行不属于报告正文，应删除。$/);
+    assert.equal(assertIdempotent(RULE, text), BODY);
+  });
+
+  it('来源/发布时间/浏览 lines in other orders and label sets (dev 000, 006, 007, 016, 054, 063; 5a.net)', () => {
+    for (const line of [
+      '来源:静海区人民政府办公室 发布时间:2024-03-28 09:18',
+      '时间:2023-02-28 15:36 浏览量:1',
+      '发布时间 : 2023-01-29 来源:天心区坡子街街道 字体大小:',
+      '栏目:政策文件 发布时间:2023-01-12',
+      '浏览:5072次 时间:2022-12-07 来源:本站',
+      '时间:2018-05-03  浏览次数:',
+      '时间:2024-04-26 04:42:57 5A范文网 浏览: 论文范文 我要投稿',
+      '瀏覽次數:次',
+      '【字体: 【打印文本】',
+      '红星镇2023年法治政府建设情况.docx',
+    ]) {
+      const text = `${BODY.split('\n')[0]}\n${line}\n${BODY.slice(BODY.indexOf('\n') + 1)}`;
+      const fs = findings(RULE, text);
+      assert.deepEqual(fs.map((f) => [f.line, covered(text, f)]), [[2, line]], line);
+      // Nothing else reads the line: no cjk-spacing (“28 09”), no report-date from the post date, no mixed-script.
+      const others = check(text).filter((f) => f.rule !== RULE && f.line === 2 && f.severity !== 'info' && f.severity !== 'hint');
+      assert.deepEqual(others.map((f) => f.rule), [], line);
+    }
+  });
+
+  it('essay and doc-share wrappers (dev 001, 025, 027, 037) are named as such', () => {
+    const text = `下面是小编为大家整理的红星镇2023年法治政府建设情况报告,供大家参考。\n${BODY}仅展示628字,全文共2002字\n`;
+    const fs = findings(RULE, text);
+    assert.deepEqual(fs.map((f) => [f.line, f.data.kind]), [[1, 'essay'], [9, 'essay']]);
+    assert.match(fs[0].message, /^范文或文库网站的包装文字“下面是小编为大家整理的/);
+  });
+
+  it('doc-site page markers: the marker alone is deleted, the cut itself is broken-paragraph’s (dev 004)', () => {
+    const page1 = `1、红星镇2023年法治政府建设情况报告2023年，红星镇坚持以习近平新时代中国特色社会主义思想为指导，${'深入贯彻落实党的二十大精神，全面推进依法行政，'.repeat(4)}强化行政权力的制约和监督、依`;
+    const page2 = `2、法有效化解社会矛盾纠纷，${'扎实推进镇域基层法治建设，切实提高运用法治思维和法治方式的能力，'.repeat(3)}为各项目标任务的完成提供了有力保障。`;
+    const text = `${page1}\n${page2}\n`;
+    const fs = findings(RULE, text);
+    assert.deepEqual(fs.map((f) => [f.line, covered(text, f), f.data.kind]), [[1, '1、', 'page'], [2, '2、', 'page']]);
+    assert.match(fs[1].message, /文库网站的分页标记“2、”是转换文档时留下的页码，截断了正文，应删除。/);
+    const fixed = applyFixes(text, fs).text;
+    assert.ok(fixed.startsWith('红星镇2023年') && fixed.includes('\n法有效化解'));
+    const broken = findings('broken-paragraph', text);
+    assert.deepEqual(broken.map((f) => [f.line, f.endLine]), [[1, 2]]);
+    // Both fixes together: the page joined, no marker left.
+    assert.ok(applyFixes(text, [...fs, ...broken]).text.includes('制约和监督、依法有效化解'));
+  });
+
+  it('a news dateline glued before report text is cut exactly; the agency’s intro line is deleted whole (dev 012)', () => {
+    const text = `新华社北京3月29日电 ${BODY.slice(BODY.indexOf('2023年，'))}`;
+    const fs = findings(RULE, text);
+    assert.deepEqual(fs.map((f) => covered(text, f)), ['新华社北京3月29日电']);
+    assert.ok(assertIdempotent(RULE, text).startsWith('2023年，红星镇'));
+  });
+
+  it('gambling spam spliced into a sentence of a hacked page: reported with a suggestion, never a bulk fix; not in anti-gambling prose', () => {
+    const text = `${BODY}（二）推进政务公开。县政府新葡京娱乐城官网：《政府信息公开条例》落实情况良好，主动公开信息128条。\n`;
+    const fs = findings(RULE, text).filter((f) => f.data.kind === 'spam');
+    assert.deepEqual(fs.map((f) => covered(text, f)), ['新葡京娱乐城官网']);
+    assert.equal(fs[0].fix, undefined);
+    assert.equal(fs[0].suggestions?.length, 1);
+    // By shape: a name ending in 娱乐 before a colon (…县政府XX娱乐:《…》, as issue 10 quotes a hacked page).
+    const shaped = `${BODY}（二）推进政务公开。县政府澳门银河娱乐:《政府信息公开条例》落实情况良好。\n`;
+    assert.deepEqual(findings(RULE, shaped).map((f) => covered(shaped, f)), ['澳门银河娱乐']);
+    const clean = `${BODY}（二）开展禁赌专项行动。依法打击非法时时彩、赌博网站、非法彩票网址等违法犯罪活动，查处案件5起。开展文化娱乐：送戏下乡20场。\n`;
+    assert.deepEqual(findings(RULE, clean), []);
+  });
+
+  it('nothing on the clean reports (page-chrome shapes do not match report prose)', () => {
+    for (const { file, text } of cleanFiles()) assert.deepEqual(findings(RULE, text), [], file);
+  });
+
+  // Shapes of the widened real set (test/fixtures/real 064–094, dev) and of pages the search tool returned.
+  it('dev 069 (tengzhou.gov.cn): the field list above the title is one finding, and the fix leaves the title first', () => {
+    const text = readReal('069_baogou-town-2025.txt');
+    const fs = findings(RULE, text);
+    assert.deepEqual(fs.map((f) => [f.line, f.endLine, f.data.lines]), [[1, 8, 8]]);
+    assert.match(fs[0].message, /^网页元数据“索 引 号:370481\/2026-00251”“主题分类:通知公告”“发布机构:鲍沟镇”等共8行不属于报告正文/);
+    const fixed = assertIdempotent(RULE, text);
+    assert.ok(fixed.startsWith('鲍沟镇2025年度法治政府建设情况报告\n2025年,鲍沟镇'));
+  });
+
+  it('a site footer after the 落款 and a download link are deleted; the 落款, its date and the 附注 are kept', () => {
+    const report = '红星镇2023年法治政府建设情况报告\n\n2023年，红星镇坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻落实党的二十大精神，全面推进依法行政。\n\n红星镇人民政府\n2024年3月20日\n（联系人：张三，联系电话：12345678）\n';
+    const page = `${report}附件：红星镇2023年法治政府建设情况报告.docx\n主办单位：红星镇人民政府\n网站标识码：5001510006 渝ICP备05003300号\n联系电话：023-12345678 地址：红星镇人民路1号\n`;
+    const fs = findings(RULE, page);
+    assert.deepEqual(fs.map((f) => [f.line, f.endLine]), [[8, 11]]);
+    assert.equal(assertIdempotent(RULE, page), report);
+  });
+
+  it('report sentences that mention 来源, 发布, 打印, 关闭, 浏览 are not chrome', () => {
+    const text = [
+      '（一）规范执法。关闭违规企业3家，取缔非法作坊5个，来源于群众举报的线索全部核查。',
+      '（二）政务公开。发布规范性文件12件，政务网站浏览量达10万人次，打印发放宣传资料5000余份。',
+      '（三）以案释法。组织旁听庭审2次，发布典型案例5件，浏览、转发量均创新高。',
+    ].join('\n');
+    assert.deepEqual(findings(RULE, text), []);
+  });
+});
+
+// The recall probe's case (test/helpers/inject.ts): the defect injected into the clean county report is found.
+import * as recall from '../helpers/inject.js';
+
+recall.injectionCase({
+  rule: 'conversion-artifact',
+  defect: '网页残留“扫一扫在手机打开当前页”',
+  inject: (t) => recall.replaceOnce(t, '现将有关情况报告如下。\n', '现将有关情况报告如下。\n\n扫一扫在手机打开当前页\n'),
+  match: '扫一扫在手机打开当前页',
 });

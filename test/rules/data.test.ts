@@ -7,6 +7,8 @@ import duplicate from '../../rules/duplicate-text.json';
 import duplicateSchema from '../../rules/schema/duplicate-text.schema.json';
 import foreign from '../../rules/foreign-entity.json';
 import foreignSchema from '../../rules/schema/foreign-entity.schema.json';
+import artifacts from '../../rules/conversion-artifact.json';
+import artifactsSchema from '../../rules/schema/conversion-artifact.schema.json';
 import { CLEAN_TOWN, run } from './helpers.js';
 
 describe('structure rule data', () => {
@@ -15,6 +17,7 @@ describe('structure rule data', () => {
     ['sections', sections, sectionsSchema],
     ['duplicate-text', duplicate, duplicateSchema],
     ['foreign-entity', foreign, foreignSchema],
+    ['conversion-artifact', artifacts, artifactsSchema],
   ] as const) {
     it(`rules/${name}.json matches its schema`, () => {
       const validate = ajv.compile(schema);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { applyFixes } from '../../server/src/index.js';
-import { assertIdempotent, cleanFiles, covered, findings, seed } from './helpers.js';
+import { assertIdempotent, cleanFiles, covered, findings, fixAll, seed } from './helpers.js';
 
 const RULE = 'date-format';
 
@@ -28,10 +28,9 @@ describe('date-format', () => {
   it('restores ranges and lost months', () => {
     const cases: [string, string][] = [
       ['实施纲要（2021-2025）', '实施纲要（2021—2025年）'],
-      ['2021～2025年规划', '2021—2025年规划'],
       ['2021年-2025年', '2021—2025年'],
       ['2021——2025年', '2021—2025年'],
-      ['2021 - 2025 年', '2021—2025年'],
+      ['2021 - 2025年', '2021—2025年'],
       ['于1215日召开会议', '于12月15日召开会议'],
       ['2023年915日', '2023年9月15日'],
       ['纲要(20212025)', '纲要(2021—2025年)'],
@@ -42,6 +41,41 @@ describe('date-format', () => {
       assert.equal(findings(RULE, text).length, 1, text);
       assert.equal(assertIdempotent(RULE, text), expected);
     }
+  });
+
+  it('GB/T 15834-2011 4.13 allows the 浪纹线 and 2021年—2025年: info with the usual form as fix; hyphens and 破折号 stay errors', () => {
+    const cases: [string, string, string][] = [
+      ['2021～2025年规划', 'info', '2021—2025年规划'],
+      ['2021~2025年规划', 'info', '2021—2025年规划'],
+      ['2021年—2025年', 'info', '2021—2025年'],
+      ['2021年～2025年', 'info', '2021—2025年'],
+      ['2021年-2025年', 'error', '2021—2025年'],
+      ['2021——2025年', 'error', '2021—2025年'],
+      ['2021–2025年', 'error', '2021—2025年'],
+    ];
+    for (const [text, severity, fixed] of cases) {
+      assert.deepEqual(findings(RULE, text).map((f) => f.severity), [severity], text);
+      assert.equal(assertIdempotent(RULE, text), fixed, text);
+    }
+    assert.match(findings(RULE, '2021年—2025年')[0].message, /中的“年”可只写一次，可写作“2021—2025年”/);
+  });
+
+  it('reports a range of one year, (2023-2023), without a fix (dev 004: 纲要(2023-2023))', () => {
+    const text = '根据《法治政府建设实施纲要(2023-2023)》要求。';
+    const fs = findings(RULE, text);
+    assert.deepEqual(fs.map((f) => [covered(text, f), f.severity, f.fix]), [['2023-2023', 'error', undefined]]);
+    assert.match(fs[0].message, /起止年份相同/);
+  });
+
+  it('leaves the space before 年 to cjk-spacing: one finding per defect (dev 058: 纲要(2021—2025 年))', () => {
+    const text = '2025年,是《法治政府建设实施纲要(2021—2025 年)》收官决胜的关键之年。';
+    assert.deepEqual(findings(RULE, text), []);
+    const both = findings('cjk-spacing', text);
+    assert.deepEqual(both.map((f) => covered(text, f)), [' ']);
+    // With a hyphen too, date-format mends the dash and stops before the space; cjk-spacing deletes the space.
+    const hyphen = '纲要(2021-2025 年)';
+    assert.deepEqual(findings(RULE, hyphen).map((f) => covered(hyphen, f)), ['2021-2025']);
+    assert.equal(fixAll(hyphen, [RULE, 'cjk-spacing']), '纲要(2021—2025年)');
   });
 
   it('reports an ambiguous lost month without a fix', () => {
@@ -70,4 +104,14 @@ describe('date-format', () => {
     for (const prefix of ['002', '003', '004']) assert.deepEqual(findings(RULE, seed(prefix)), [], prefix);
     for (const { file, text } of cleanFiles()) assert.deepEqual(findings(RULE, text), [], file);
   });
+});
+
+// The recall probe's case (test/helpers/inject.ts): the defect injected into the clean county report is found.
+import * as recall from '../helpers/inject.js';
+
+recall.injectionCase({
+  rule: 'date-format',
+  defect: '年份范围丢失破折号',
+  inject: (t) => recall.replaceOnce(t, '全面落实《法治政府建设实施纲要（2021—2025年）》', '全面落实《法治政府建设实施纲要（20212025年）》'),
+  match: '20212025年',
 });

@@ -65,12 +65,89 @@ describe('duplicate-text', () => {
     assert.deepEqual(run(RULE, text.replace(`3. ${item}`, '3. 加强法治宣传教育，提高群众法治意识。')), []);
   });
 
-  it('is linear: a long report with many repeats is checked quickly', () => {
+  // Its time is in the bench (test/bench/once-slow.ts).
+  it('flags every repetition in a long report with a thousand repeats', () => {
     const para = `${REPEATED}其他内容${'甲乙丙丁'.repeat(5)}。\n`;
-    const text = CLEAN_TOWN + Array.from({ length: 3000 }, (_, i) => `第${i}段，${para}`).join('');
-    const t0 = Date.now();
-    const found = run(RULE, text);
-    assert.ok(Date.now() - t0 < 3000, `took ${Date.now() - t0} ms`);
-    assert.ok(found.length >= 2999);
+    const text = CLEAN_TOWN + Array.from({ length: 1000 }, (_, i) => `第${i}段，${para}`).join('');
+    const found = run(RULE, text).map((f) => covered(text, f));
+    const count = (sentence: string) => found.filter((s) => s === sentence).length;
+    // REPEATED is a sentence of CLEAN_TOWN: every pasted copy repeats it; the other sentence repeats its first copy.
+    assert.equal(count(REPEATED), 1000);
+    assert.equal(count(`其他内容${'甲乙丙丁'.repeat(5)}。`), 999);
   });
+});
+
+// A title repeated on a web page: past a block of page controls, with a shorter body name, or glued twice
+// at the start of a doc-site page.
+describe('duplicate-text (titles repeated on published pages)', () => {
+  const BODY = CLEAN_TOWN.slice(CLEAN_TOWN.indexOf('\n') + 1);
+  const TITLE = '城口县鸡鸣乡人民政府2025年法治政府建设情况报告';
+
+  it('the title again after six lines of controls (dev 028)', () => {
+    const text = `${TITLE}\n- 日期:2026-02-12\n-\n大\n中\n小\n- 分享到 :\n${TITLE}\n${BODY}`;
+    const found = run(RULE, text);
+    assert.deepEqual(found.map((f) => [f.line, f.data.kind, f.data.line]), [[8, 'heading', 1]]);
+    assert.equal(fixOnce(RULE, text), `${TITLE}\n- 日期:2026-02-12\n-\n大\n中\n小\n- 分享到 :\n${BODY}`);
+  });
+
+  it('the title again with a shorter body name after the metadata line (dev 054)', () => {
+    const text = `海东市乐都区共和乡2022年度法治政府建设 工作报告\n浏览:5072次 时间:2022-12-07 来源:本站\n\n共和乡2022年度法治政府建设工作报告\n\n${BODY}`;
+    const found = run(RULE, text);
+    assert.deepEqual(found.map((f) => [f.line, covered(text, f)]), [[4, '共和乡2022年度法治政府建设工作报告']]);
+    assert.match(found[0].message, /只差单位名称的写法/);
+    // Another report's title, or a heading, is not a repeat.
+    assert.deepEqual(run(RULE, `海东市乐都区共和乡2022年度法治政府建设工作报告\n\n共和乡2022年度政务公开工作报告\n\n${BODY}`), []);
+  });
+
+  it('the title glued twice at the start of a page (dev 004)', () => {
+    const title = '2023年度乡镇法治政府建设情况报告及2023年工作方案';
+    const text = `${title}${title}区政府:根据中共中央、国务院印发的《法治政府建设实施纲要》的规定,长征镇依法全面履行政府职能,切实抓好法治政府建设各项工作。现将本镇2023年度法治政府建设工作的主要情况报告如下:\n`;
+    const found = run(RULE, text);
+    assert.deepEqual(found.map((f) => [f.start, f.end]), [[title.length, title.length * 2]]);
+    assert.ok(fixOnce(RULE, text).startsWith(`${title}区政府:`));
+  });
+});
+
+describe('duplicate-text (the title again over two lines, nanxian.gov.cn layout)', () => {
+  it('reports both lines as one repeat and deletes them together', () => {
+    const BODY = CLEAN_TOWN.slice(CLEAN_TOWN.indexOf('\n') + 1);
+    const text = `归档时间:2023-06-15\n当前位置: 首页 > 公开领域 > 城乡规划\n\n南县住房和城乡建设局2022年度法治政府建设情况报告\n\n详细信息\n\n公开具体内容\n\n南县住房和城乡建设局2022年度法治政府建设\n\n情况报告\n\n${BODY}`;
+    const found = run(RULE, text);
+    assert.deepEqual(found.map((f) => [f.line, f.endLine]), [[10, 12]]);
+    assert.ok(!fixOnce(RULE, text).includes('建设\n\n情况报告'));
+  });
+});
+
+describe('duplicate-text (the title glued again at the start of the opening paragraph)', () => {
+  it('reports the title part only, with a fix deleting it', () => {
+    const title = '张八桥镇关于2023年法治政府建设情况的报告';
+    const body = CLEAN_TOWN.slice(CLEAN_TOWN.indexOf('\n') + 1);
+    const text = `${title}\n${title}${body}`;
+    const found = run(RULE, text);
+    assert.deepEqual(found.map((f) => [f.line, covered(text, f)]), [[2, title]]);
+    assert.equal(fixOnce(RULE, text), `${title}\n${body}`);
+  });
+});
+
+describe('duplicate-text (the title again in another wording)', () => {
+  const BODY = CLEAN_TOWN.slice(CLEAN_TOWN.indexOf('\n') + 1);
+  it('with 关于…的, 年度 for 年, in 《》, or as a CMS page title with the site’s name', () => {
+    for (const again of ['《张八桥镇2023年度法治政府建设情况报告》', '张八桥镇关于2023年法治政府建设情况的报告', '张八桥镇2023年法治政府建设情况报告_岳阳县人民政府']) {
+      const text = `${again}\n浏览:5072次 时间:2024-03-12 来源:本站\n\n张八桥镇2023年法治政府建设情况报告\n\n${BODY}`;
+      assert.equal(run(RULE, text).length, 1, again);
+    }
+    // A different report named in the head, or the opening sentence, is not a repeat.
+    const other = `张八桥镇2023年政务公开工作年度报告\n\n张八桥镇2023年法治政府建设情况报告\n\n${BODY}`;
+    assert.deepEqual(run(RULE, other), []);
+  });
+});
+
+// The recall probe's case (test/helpers/inject.ts): the defect injected into the clean county report is found.
+import * as recall from '../helpers/inject.js';
+
+recall.injectionCase({
+  rule: 'duplicate-text',
+  defect: '同一段落重复出现',
+  inject: (t) => recall.replaceOnce(t, '推动领导干部带头尊法学法守法用法。\n', '推动领导干部带头尊法学法守法用法。\n\n把习近平法治思想纳入县政府常务会议会前学法和干部教育培训的重要内容，推动领导干部带头尊法学法守法用法。\n'),
+  match: '把习近平法治思想纳入县政府常务会议会前学法和干部教育培训的重要内容，推动领导干部带头尊法学法守法用法。',
 });

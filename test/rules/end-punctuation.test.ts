@@ -98,3 +98,13 @@ describe('end-punctuation', () => {
     }
   });
 });
+
+// The recall probe's case (test/helpers/inject.ts): the defect injected into the clean county report is found.
+import * as recall from '../helpers/inject.js';
+
+recall.injectionCase({
+  rule: 'end-punctuation',
+  defect: '段末缺句号',
+  inject: (t) => recall.replaceOnce(t, '参训人员860人次。', '参训人员860人次'),
+  match: '全年组织县政府常务会议会前学法12次，举办领导干部法治专题讲座4期，参训人员860人次',
+});

@@ -149,3 +149,13 @@ describe('foreign-entity', () => {
     }
   });
 });
+
+// The recall probe's case (test/helpers/inject.ts): the defect injected into the clean county report is found.
+import * as recall from '../helpers/inject.js';
+
+recall.injectionCase({
+  rule: 'foreign-entity',
+  defect: '其他部分写成另一个县的名称',
+  inject: (t) => recall.replaceOnce(t, '2024年，宁远县人民政府未发生', '2024年，蓝山县人民政府未发生'),
+  match: '蓝山县',
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { applyFixes, check } from '../../server/src/index.js';
-import { assertIdempotent, cleanFiles, coveredAll, findings, seed } from './helpers.js';
+import { assertIdempotent, cleanFiles, coveredAll, findings, fixAll, seed } from './helpers.js';
 
 const RULE = 'halfwidth-punctuation';
 
@@ -42,13 +42,43 @@ describe('halfwidth-punctuation', () => {
     assert.equal(assertIdempotent(RULE, text), '村（社区）法律顾问和镇（街道）干部。');
   });
 
-  it('converts ASCII quotes: a pair to “…”, an ASCII opener closed by ” to “', () => {
+  it('converts ASCII quotes: a pair to “…”; a mismatched or lone " is left to unpaired-punctuation (one finding per character)', () => {
     const pair = '实现"一员多能"目标。';
     assert.deepEqual(coveredAll(pair, findings(RULE, pair)), ['"一员多能"']);
     assert.equal(assertIdempotent(RULE, pair), '实现“一员多能”目标。');
-    const mixed = '实现"一员多能”。';
-    assert.deepEqual(coveredAll(mixed, findings(RULE, mixed)), ['"']);
-    assert.equal(assertIdempotent(RULE, mixed), '实现“一员多能”。');
+    // Seed 002 line 10: "一员多能” is an unpaired-punctuation finding, whose fix makes the opener full-width.
+    for (const [text, fixed] of [['实现"一员多能”。', '实现“一员多能”。'], ['实现“一员多能"。', '实现“一员多能”。']]) {
+      assert.deepEqual(findings(RULE, text), [], text);
+      const unpaired = findings('unpaired-punctuation', text);
+      assert.equal(unpaired.length, 1, text);
+      assert.equal(fixAll(text, [RULE, 'unpaired-punctuation']), fixed);
+    }
+    const lone = '实现"一员多能目标。';
+    assert.deepEqual(findings(RULE, lone), []);
+    assert.deepEqual(findings('unpaired-punctuation', lone).map((f) => f.data.kind), ['unclosed']);
+  });
+
+  it('a text typed with half-width punctuation throughout: one document warning fixing all, one hint per line', () => {
+    const text = [
+      '2023年,我镇坚持以习近平法治思想为指导,深入推进依法行政。',
+      '一是健全制度:制定了《依法行政工作规则》;二是压实责任,明确分工。',
+      '全年办理行政复议案件3件(均已办结),行政诉讼案件2件,无败诉。',
+      '2024年,我镇将继续深化普法,强化执法监督。',
+    ].join('\n');
+    const fs = findings(RULE, text);
+    const doc = fs.filter((f) => f.data.scope === 'document');
+    assert.equal(doc.length, 1);
+    assert.equal(doc[0].severity, 'warning');
+    assert.equal(doc[0].message, '全文使用半角标点：中文语境中有11个半角标点（, 7处，: 1处，; 1处，( 1处，) 1处），全角标点只有0个；应使用全角标点，可一次全部替换。');
+    const lines = fs.filter((f) => f.data.scope === 'line');
+    assert.deepEqual(lines.map((f) => [f.line, f.severity]), [[1, 'hint'], [2, 'hint'], [3, 'hint'], [4, 'hint']]);
+    assert.equal(lines[1].message, '本行有3个半角标点（: ; ,），应使用全角标点。');
+    assert.equal(fs.length, 5);
+    const fixed = assertIdempotent(RULE, text);
+    assert.equal(fixed, text.replace(/,/g, '，').replace(':', '：').replace(';', '；').replace('(', '（').replace(')', '）'));
+    // A few half-width marks in a text punctuated full-width stay warnings, one per mark.
+    const few = '2023年，我镇坚持依法行政,深入推进法治建设。全年办理案件3件，均已办结。';
+    assert.deepEqual(findings(RULE, few).map((f) => [f.severity, f.data.scope]), [['warning', undefined]]);
   });
 
   it('never touches numbers, times, ratios, Latin text, URLs, e-mails, code, Markdown syntax or entities', () => {
@@ -86,9 +116,10 @@ describe('halfwidth-punctuation', () => {
   it('seeds: 000 and 003 throughout, 001 and 002 at the listed places, none in 004; fixing is idempotent', () => {
     const s0 = seed('000');
     const f0 = findings(RULE, s0);
-    assert.ok(f0.length > 100);
-    // Every line of 000 has half-width commas.
-    for (let line = 1; line <= 20; line++) if (/,/.test(s0.split('\n')[line - 1])) assert.ok(f0.some((f) => f.line === line), `line ${line}`);
+    // Typed half-width throughout: one document finding, then one hint for every line with half-width commas.
+    assert.deepEqual(f0.filter((f) => f.data.scope === 'document').map((f) => [f.line, f.severity]), [[1, 'warning']]);
+    assert.ok((f0[0].data.marks as number) > 100);
+    for (let line = 1; line <= 20; line++) if (/,/.test(s0.split('\n')[line - 1])) assert.ok(f0.some((f) => f.line === line && f.severity === 'hint'), `line ${line}`);
     const fixed = assertIdempotent(RULE, s0);
     assert.doesNotMatch(fixed.replace(/[(（][a-zü\u0100-\u01dc]+[)）]/g, ''), /[,;]/);
     const s2 = seed('002');
@@ -104,3 +135,8 @@ describe('halfwidth-punctuation', () => {
     assert.equal(findings(RULE, '2024年,我镇', { rules: { [RULE]: 'off' } }).length, 0);
   });
 });
+
+// The recall probe's case (test/helpers/inject.ts): the defect injected into the clean county report is found.
+import * as recall from '../helpers/inject.js';
+
+recall.injectionCase({ rule: 'halfwidth-punctuation', defect: '半角逗号', inject: (t) => recall.replaceOnce(t, '绩效考核，考核权重', '绩效考核,考核权重'), match: ',' });

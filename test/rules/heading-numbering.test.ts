@@ -85,3 +85,18 @@ describe('heading-numbering', () => {
     assert.deepEqual(run(RULE, text).map((f) => covered(text, f)), ['3.']);
   });
 });
+
+describe('heading-numbering (excerpts of published pages)', () => {
+  it('an essay-site excerpt that starts after a cut (……(开头部分已省略650字)) may start its numbering at (三) and 二、; a text without the notice may not', () => {
+    const body = ['(三)规范执法,提高行政执法工作效能。', 'x镇持续规范行政执法行为,加强程序制度建设,细化执法流程。', '二、法治政府建设工作存在的问题及原因', '一是极少数党员干部依法行政的意识不强。', ''];
+    const cut = ['2021年上半年法治政府建设工作情况报告(乡镇版)', '……(开头部分已省略650字)', ...body].join('\n');
+    assert.deepEqual(run(RULE, cut), []);
+    const uncut = ['2021年上半年法治政府建设工作情况报告(乡镇版)', ...body].join('\n');
+    assert.deepEqual(run(RULE, uncut).map((f) => covered(uncut, f)), ['(三)', '二、']);
+  });
+});
+
+// The recall probe's case (test/helpers/inject.ts): the defect injected into the clean county report is found.
+import * as recall from '../helpers/inject.js';
+
+recall.injectionCase({ rule: 'heading-numbering', defect: '（三）写成（四）', inject: (t) => recall.replaceOnce(t, '### （三）深化', '### （四）深化'), match: '（四）' });

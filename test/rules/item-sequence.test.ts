@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { lint } from '../../server/src/index.js';
 import { CLEAN_TOWN, CLEAN_TOWN_MD, covered, lineOf, run } from './helpers.js';
 
 const RULE = 'item-sequence';
@@ -50,3 +51,29 @@ describe('item-sequence', () => {
     assert.deepEqual(run(RULE, skip).map((f) => covered(skip, f)), ['四是']);
   });
 });
+
+describe('item-sequence (spacing left by a paste)', () => {
+  it('reads 一 是 / 二 是 as items (the space is cjk-spacing’s), and flags a skip among them', () => {
+    const text = '2023年，我镇坚持依法行政。一 是健全制度，二 是压实责任，四 是强化考核。\n';
+    const fs = run('item-sequence', text);
+    assert.deepEqual(fs.map((f) => text.slice(f.start, f.end)), ['四 是']);
+    assert.match(fs[0].message, /“二 是”之后是“四 是”/);
+  });
+});
+
+describe('item-sequence (一是 glued to a heading of a one-line page)', () => {
+  it('does not say 二是 starts an enumeration when 一是 is glued after the heading before it (dev 004); 之一是 is no item', () => {
+    const glued = '（一）加强政务公开和政府信息公开一是完善政务公开制度。设立受理点。\n准更加明确、受理过程更加标准。二是丰富政务公开方式。\n';
+    assert.deepEqual(run('item-sequence', glued), []);
+    assert.deepEqual(lint(glued).errors, [], 'the rule ran to the end');
+    // A later skip in the same enumeration is still reported.
+    assert.deepEqual(run('item-sequence', `${glued}四是强化监督。\n`).map((f) => f.data.expected), [3]);
+    const word = '这是重点任务之一是明确的。二是丰富政务公开方式。\n';
+    assert.deepEqual(run('item-sequence', word).map((f) => f.message), ['列举从“二是”开始，前面没有“一是”。']);
+  });
+});
+
+// The recall probe's case (test/helpers/inject.ts): the defect injected into the clean county report is found.
+import * as recall from '../helpers/inject.js';
+
+recall.injectionCase({ rule: 'item-sequence', defect: '三是写成四是', inject: (t) => recall.replaceOnce(t, '三是法治宣传教育', '四是法治宣传教育'), match: '四是' });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import * as OpenCC from 'opencc-js';
 import { applyFixes } from '../../server/src/index.js';
-import { toSimplified } from '../../server/src/engine/script.js';
-import { assertIdempotent, cleanFiles, covered, findings, fixAll, lineOf, seed } from './helpers.js';
+import { toSimplified, toTraditional } from '../../server/src/engine/script.js';
+import { assertIdempotent, CLEAN_TOWN, cleanFiles, covered, findings, fixAll, lineOf, seed } from './helpers.js';
 
 const RULE = 'mixed-script';
 
@@ -44,10 +44,28 @@ describe('mixed-script', () => {
     assert.deepEqual(findings(RULE, text, { rules: { [RULE]: { extend: ['香港律師公會'] } } }), []);
   });
 
+  it('names whose character opencc converts wrongly are allowed (乾县, 乾安县, 昇腾, 濛溪河: 2026 provincial government work reports)', () => {
+    const text = '支持乾县、乾安县发展特色产业，推广昇腾算力，治理濛溪河流域。乾坤朗朗，幹部带头。';
+    assert.deepEqual(findings(RULE, text).map((f) => covered(text, f)), ['幹']);
+    // An allowed word that runs past the other-script character is still found (the run is 濛, the word 濛溪).
+    const user = '修复瀋陽路一带。';
+    assert.deepEqual(findings(RULE, user, { rules: { [RULE]: { extend: ['瀋陽路'] } } }), []);
+  });
+
   it('allowed words stay allowed in a traditional report when the same line has another finding', () => {
     const text = '邀請香港律师公会代表參加，領導干部帶頭。';
     const config = { script: 'traditional' as const, rules: { [RULE]: { extend: ['香港律师公会'] } } };
     assert.deepEqual(findings(RULE, text, config).map((f) => covered(text, f)), ['干']);
+  });
+
+  it('a text half converted (15–25% of its characters traditional) is said to have many, not to be traditional', () => {
+    const simplified = CLEAN_TOWN.split('\n').slice(1, 7).join('\n');
+    const half = simplified.split('\n').map((l, i) => (i % 3 ? toTraditional(l) : l)).join('\n');
+    const doc = findings(RULE, half).filter((f) => f.data.scope === 'document');
+    assert.equal(doc.length, 1);
+    const share = (doc[0].data.characters as number) / (doc[0].data.han as number);
+    assert.ok(share >= 0.15 && share < 0.25, String(share));
+    assert.match(doc[0].message, /^全文有大量繁体字（\d+个汉字中\d+个为繁体字，占\d+%），而报告应使用简体字/);
   });
 
   for (const [prefix, match, line] of [['000', '正確領導', 1], ['003', '堅持', 1]] as const) {
@@ -58,8 +76,12 @@ describe('mixed-script', () => {
       const perLine = fs.filter((f) => f.data.scope === 'line');
       assert.equal(doc.length, 1);
       assert.equal(doc[0].line, 1);
-      assert.match(doc[0].message, /全文主要使用繁体字/);
+      // About three Han characters in ten differ between the scripts: a wholly traditional text shows ~30%, said as such.
+      assert.match(doc[0].message, /^全文几乎都是繁体（\d+个汉字中\d+个为繁体字，占\d+%；两种字形不同的汉字本就只占约三成/);
+      assert.doesNotMatch(doc[0].message, /主要使用/);
       assert.equal(perLine.length + 1, fs.length);
+      assert.equal(doc[0].severity, 'error');
+      assert.ok(perLine.every((f) => f.severity === 'hint'), 'the lines are hints under the document finding');
       assert.equal(new Set(perLine.map((f) => f.line)).size, perLine.length, 'one finding per line');
       assert.ok(perLine.every((f) => f.line === f.endLine));
       const at = text.split('\n')[line - 1].indexOf(match);
@@ -133,3 +155,8 @@ describe('mixed-script', () => {
     for (const prefix of ['000', '003']) assertIdempotent(RULE, seed(prefix));
   });
 });
+
+// The recall probe's case (test/helpers/inject.ts): the defect injected into the clean county report is found.
+import * as recall from '../helpers/inject.js';
+
+recall.injectionCase({ rule: 'mixed-script', defect: '繁体字“堅”', inject: (t) => recall.replaceOnce(t, '市政府的坚强领导', '市政府的堅强领导'), match: '堅' });

@@ -5,7 +5,7 @@ import { assertIdempotent, cleanFiles, coveredAll, findings, seed } from './help
 
 const RULE = 'outdated-reference';
 const data = JSON.parse(readFileSync(new URL('../../rules/outdated-reference.json', import.meta.url), 'utf8')) as { entries: { wrong?: string; right: string }[] };
-const schema = JSON.parse(readFileSync(new URL('../../rules/schema/outdated-reference.schema.json', import.meta.url), 'utf8'));
+const schema = JSON.parse(readFileSync(new URL('../../rules/schema/substitution.schema.json', import.meta.url), 'utf8'));
 const title = (year: number) => `王鲍镇关于${year}年法治政府建设情况的报告\n\n`;
 
 describe('outdated-reference', () => {
@@ -84,4 +84,14 @@ describe('outdated-reference', () => {
     assert.ok(findings(RULE, seed('002')).some((f) => f.data.wrong === '《民法》'));
     for (const { file, text } of cleanFiles()) assert.deepEqual(findings(RULE, text).map((f) => `${file} ${f.line} ${f.message}`), []);
   });
+});
+
+// The recall probe's case (test/helpers/inject.ts): the defect injected into the clean county report is found.
+import * as recall from '../helpers/inject.js';
+
+recall.injectionCase({
+  rule: 'outdated-reference',
+  defect: '引用已废止的2015—2020年纲要',
+  inject: (t) => recall.replaceOnce(t, '全面落实《法治政府建设实施纲要（2021—2025年）》', '全面落实《法治政府建设实施纲要（2015—2020年）》'),
+  match: '法治政府建设实施纲要（2015—2020年）',
 });

@@ -53,3 +53,8 @@ describe('pinyin-residue', () => {
     for (const { file, text } of cleanFiles()) assert.deepEqual(findings(RULE, text), [], file);
   });
 });
+
+// The recall probe's case (test/helpers/inject.ts): the defect injected into the clean county report is found.
+import * as recall from '../helpers/inject.js';
+
+recall.injectionCase({ rule: 'pinyin-residue', defect: '拼音注音残留', inject: (t) => recall.replaceOnce(t, '县政府法律顾问全年', '县(xiàn)政府法律顾问全年'), match: '(xiàn)' });

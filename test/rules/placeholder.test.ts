@@ -83,11 +83,73 @@ describe('placeholder', () => {
     assert.deepEqual(findings(RULE, text).map((f) => [f.line, f.column, covered(text, f)]), [[3, 11, '**']]);
   });
 
+  it('flags masks of one character standing for a name or a number (real texts: dev 001, 033, 037, 022, 010)', () => {
+    const cases: [string, string[]][] = [
+      // dev 001 (an essay-site copy with the district name and the counts starred out)
+      ['五年来,*区严格落实第一责任人职责规定,为建设社会主义现代化美丽*提供有力法治保障。', ['*', '*']],
+      ['*个协调小组共召开会议*次,分别按要求推进各自领域法治政府建设相关工作。', ['*', '*']],
+      // dev 033 / 037 (a lone X or x for the town's name and for counts)
+      ['X镇制定了以教育、疏导为主的信访工作思路,已建立调委会X个,配备专职人民调解员X名。', ['X', 'X', 'X']],
+      ['2021年全镇共有x名人员执有行政执法证。在开幕式现场,由x司法所牵头开展专题宣传。', ['x', 'x']],
+      // dev 022 and a wenke99 copy: years and names left as underscores
+      ['20__年,教体局坚持以____思想为指导。', ['20__', '____']],
+      ['xx县xx镇xx社区_村_诉xx镇人民政府不履行法定职责的纠纷一案。', ['xx', 'xx', 'xx', '_', '_', 'xx']],
+      ['xx村_组_诉镇人民政府一案。', ['xx', '_', '_']],
+      ['x01x年度法治政府建设情况报告', ['x01x']],
+      ['20**年法治政府建设工作总结', ['20**']],
+      // dev 010: the title names the body as 某县 (glued to the body on one line)
+      ['某县 2025 年度法治政府建设情况报告2025 年,全县坚持以习近平新时代中国特色社会主义思想为指导。', ['某县']],
+      ['A镇认真落实上级部署。', ['A']],
+      // full-width stars, the missing-character box, brackets left empty for a number
+      ['在＊＊镇党委领导下，共召开会议□次，办理案件（  ）件，囗囗村完成整改。', ['＊＊', '□', '（  ）', '囗囗']],
+      // template fields left in brackets
+      ['（单位名称）2023年法治政府建设情况报告，【县区名称】人民政府共办理案件（数量）件。', ['（单位名称）', '【县区名称】', '（数量）']],
+    ];
+    for (const [text, hits] of cases) assert.deepEqual(findings(RULE, text).map((f) => covered(text, f)), hits, text);
+    const [first] = findings(RULE, '区委依法治区办共召开会议*次,督促协调。');
+    assert.equal(first.message, '占位符“*”（“会议*次”）未填写，请补上实际内容。');
+  });
+
+  it('flags 依法治委员会 (the place stripped after 依法治), and Roman-numeral masks (Ⅹ镇, ⅩⅩ村)', () => {
+    const text = '区委全面依法治委员会办公室印发要点，Ⅹ镇认真落实，ⅩⅩ村完成整改。';
+    const fs = findings(RULE, text);
+    assert.deepEqual(fs.map((f) => covered(text, f)), ['委员会', 'Ⅹ', 'ⅩⅩ']);
+    assert.match(fs[0].message, /^“依法治委员会”中“依法治”后缺少地名/);
+    assert.deepEqual(findings(RULE, '中央全面依法治国委员会，县委全面依法治县委员会，依法治镇办。'), []);
+  });
+
+  it('one finding per mask where two patterns cover it (20**年 is a masked year and a run of *)', () => {
+    const text = '20**年,XX镇坚持依法行政。\n\n20XX年共办理案件**件。';
+    assert.deepEqual(findings(RULE, text).map((f) => covered(text, f)), ['20**', 'XX', '20XX', '**']);
+  });
+
+  it('leaves X光, Windows X, formulas, Markdown emphasis and bullets, footnote stars, identifiers, 某些 and models like 7+N alone', () => {
+    const text = [
+      '开展X光、X射线检查，升级Windows X 系统，X型钢架结构。',
+      '按3*4计算，共12个；a*b为面积。',
+      '坚持*依法行政*原则，强调，_依法决策_。',
+      '* 加强组织领导',
+      '',
+      '*加强组织领导',
+      '',
+      '全面推进依法行政*。',
+      '',
+      '*注：数据截至2023年底。',
+      '',
+      '运行file_name程序，读取[bookmark: _GoBack]。',
+      '某些单位、某种程度上，对某县的经验进行学习，王某某申请复议。如某镇执法程序不规范。某乡镇存在类似问题。',
+      '网格中“7+N”模式配备网格员，产业园A区、B座。',
+      '○ 表示已完成，近20 年来，（一）加强领导。',
+      '深化乡镇（街道）综合行政执法改革，各县（市、区）、村（社区）和市直（单位）。',
+    ].join('\n');
+    assert.deepEqual(findings(RULE, text).map((f) => `${f.line} ${covered(text, f)}`), []);
+  });
+
   it('users extend the placeholder patterns', () => {
-    const text = '报告单位：（单位名称）';
+    const text = '报告单位：（本单位）';
     assert.deepEqual(findings(RULE, text), []);
-    const fs = findings(RULE, text, { rules: { [RULE]: { extend: ['（单位名称）'] } } });
-    assert.deepEqual(fs.map((f) => covered(text, f)), ['（单位名称）']);
+    const fs = findings(RULE, text, { rules: { [RULE]: { extend: ['（本单位）'] } } });
+    assert.deepEqual(fs.map((f) => covered(text, f)), ['（本单位）']);
   });
 
   it('finds nothing in 004, the other seeds and the clean fixtures', () => {
@@ -95,3 +157,8 @@ describe('placeholder', () => {
     for (const { file, text } of cleanFiles()) assert.deepEqual(findings(RULE, text), [], file);
   });
 });
+
+// The recall probe's case (test/helpers/inject.ts): the defect injected into the clean county report is found.
+import * as recall from '../helpers/inject.js';
+
+recall.injectionCase({ rule: 'placeholder', defect: '占位符XX', inject: (t) => recall.replaceOnce(t, '审核合同112件', '审核合同XX件'), match: 'XX' });

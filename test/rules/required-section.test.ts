@@ -125,3 +125,109 @@ describe('required-section (a heading naming two parts)', () => {
     assert.deepEqual(run('required-section', text).map((f) => f.data.part), ['next-year']);
   });
 });
+
+// Parts a real report has without a top-level heading of its own are not missing (issue 10): the
+// 第一责任人 part given as a sub-item of the measures, the measures of an excerpt or of a text whose
+// headings were lost, and a report on one line with its headings inline.
+describe('required-section (parts present without a top-level heading)', () => {
+  it('the first-responsible part as a numbered sub-item (dev 016, 036, 039, 043, 045, 049) is present; section-order says where it belongs', () => {
+    for (const sub of [
+      '（一）履行法治第一责任人职责，推进法治政府建设',
+      '(二)切实履行推进法治建设第一责任人职责。充分发挥街道党委在推进法治建设中的领导核心作用。',
+      '2.落实第一责任人职责。严格执行《党政主要负责人履行推进法治建设第一责任人职责规定》。',
+    ]) {
+      const lines = CLEAN_TOWN.split('\n');
+      const start = lines.findIndex((l) => l.includes('三、党政主要负责人'));
+      lines.splice(start, 2);
+      lines.splice(3, 0, sub);
+      const text = lines.join('\n').replace('四、2024年', '三、2024年').replace('五、其他', '四、其他');
+      assert.deepEqual(run('required-section', text), [], sub);
+      const order = run('section-order', text);
+      assert.deepEqual(order.map((f) => [f.data.part, f.data.nested, f.severity]), [['first-responsible', true, 'hint']], sub);
+      assert.match(order[0].message, /写成了“推进法治政府建设的主要举措和成效”之下的小标题/);
+    }
+  });
+
+  it('a part missing elsewhere is still reported', () => {
+    const text = CLEAN_TOWN.replace(/四、2024年[^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n/, '').replace('五、其他', '四、其他');
+    assert.deepEqual(run('required-section', text).map((f) => f.data.part), ['next-year']);
+  });
+
+  it('an excerpt starting mid-report (dev 037): sub-items before 二、存在的问题 are the measures', () => {
+    const text = [
+      '2021年上半年法治政府建设工作情况报告(乡镇版)',
+      '……(开头部分已省略650字)',
+      '(三)规范执法,提高行政执法工作效能。',
+      'x镇持续规范行政执法行为,加强程序制度建设,细化执法流程,明确执法环节和步骤,规范取证活动,坚持文明执法。',
+      '(四)广泛宣传,营造依法治镇浓厚氛围。',
+      'x镇按照年初制定的普法工作计划,着力营造依法治镇的浓厚氛围,在辖区内深入开展丰富多彩的群众性普法文化活动。',
+      '二、法治政府建设工作存在的问题及原因',
+      '一是极少数党员干部依法行政的意识不强,没有真正把依法办事落实到具体的行政管理工作中。',
+      '',
+    ].join('\n');
+    const parts = run('required-section', text).map((f) => f.data.part);
+    assert.ok(!parts.includes('measures') && !parts.includes('shortcomings'), parts.join());
+    assert.deepEqual(run('heading-numbering', text), []);
+  });
+
+  it('a report on one line with its headings inline after a full stop (dev 010) has its measures', () => {
+    const text = `张八桥镇2023年度法治政府建设情况报告2023年，张八桥镇坚持以习近平新时代中国特色社会主义思想为指导，${'统筹推进依法行政、公正执法、全民守法各项工作，'.repeat(10)}为全镇高质量发展提供了坚实法治保障。一、以思想引领为先导，在深学笃行中凝聚法治共识（一）强化理论武装，筑牢法治根基。${'镇党委理论学习中心组开展习近平法治思想专题学习，'.repeat(3)}覆盖干部80余人。（二）加强统筹谋划，压实法治责任。${'将法治建设纳入全镇发展总体规划，'.repeat(3)}同部署、同推进。二、存在的不足和原因。一是法治宣传形式单一，二是执法力量不足。原因在于人员少、任务重。\n`;
+    const { outline } = lint(text).document;
+    assert.deepEqual(outline.sections.map((s) => [s.heading.numbering?.marker, s.part]), [['一、', 'measures'], ['二、', 'shortcomings']]);
+    assert.deepEqual(outline.sections[0].children.map((s) => s.heading.numbering?.marker), ['（一）', '（二）']);
+    const parts = run('required-section', text).map((f) => f.data.part);
+    assert.ok(!parts.includes('measures') && !parts.includes('shortcomings'), parts.join());
+    assert.deepEqual(run('heading-numbering', text), []);
+  });
+
+  it('a text whose headings were all lost (dev 015) reports its work: the measures are not missing; an opening line before 一、存在的问题 is not enough', () => {
+    const lost = `${'2022年，司法部坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党的二十大精神，深入学习贯彻习近平法治思想。'.repeat(3)}\n统筹推进法治政府建设高质量发展\n${'坚持把学习宣传贯彻党的二十大精神作为首要政治任务，切实贯彻落实到推进法治政府建设全过程和各方面。'.repeat(3)}\n`;
+    assert.ok(!run('required-section', lost).some((f) => f.data.part === 'measures'));
+    const onlyOpening = CLEAN_TOWN.replace(/一、推进法治政府建设的主要举措和成效\n(?:（[一二三]）[^\n]*\n){3}/, '').replace('二、推进', '一、推进').replace('三、党政', '二、党政').replace('四、2024', '三、2024').replace('五、其他', '四、其他');
+    assert.deepEqual(run('required-section', onlyOpening).map((f) => f.data.part), ['measures']);
+  });
+});
+
+describe('required-section (skeletons in a one-line report)', () => {
+  it('inserts a missing part before an inline heading on lines of its own, without copying the line before it', () => {
+    const text = `张八桥镇2023年度法治政府建设情况报告2023年，张八桥镇坚持以习近平新时代中国特色社会主义思想为指导，${'统筹推进依法行政、公正执法、全民守法各项工作，'.repeat(10)}提供了坚实法治保障。一、主要举措和成效。镇党委定期研究法治工作。二、存在的不足和原因。一是宣传形式单一。原因是人员少。三、2024年工作安排。继续加强法治建设。四、其他需要报告的情况。无。\n`;
+    const found = run('required-section', text);
+    assert.deepEqual(found.map((f) => f.data.part), ['first-responsible']);
+    const fixed = applyFixes(text, found).text;
+    assert.ok(fixed.includes(`原因是人员少。\n三、${FR_HEADING}\n${FR_SKELETON}\n四、2024年工作安排。`), fixed.slice(400, 700));
+    assert.equal(fixed.split('张八桥镇2023年度').length, 2, 'the line before the heading is not copied');
+  });
+});
+
+describe('required-section (第一责任人 first, as many reports since 2020 put it)', () => {
+  it('thematic headings after a first-responsible part put first are the measures (dev 000, 024, 060, 061 layout)', () => {
+    const text = [
+      '静海区2023年度法治政府建设情况报告',
+      '2023年，静海区坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻习近平法治思想。',
+      '一、区政府主要负责同志履行推进法治建设第一责任人职责情况',
+      '严格执行《党政主要负责人履行推进法治建设第一责任人职责规定》，坚持高位推动法治政府建设工作。',
+      '二、深入推进依法行政，持续优化法治化营商环境',
+      '全面推行行政执法三项制度，执法案卷评查合格率100%。',
+      '三、存在的不足和原因',
+      '执法力量不足。原因是人员少。',
+      '',
+    ].join('\n');
+    const { outline } = lint(text).document;
+    assert.deepEqual(outline.sections.map((s) => s.part), ['first-responsible', 'measures', 'shortcomings']);
+    assert.ok(!run('required-section', text).some((f) => f.data.part === 'measures'));
+    // After the shortcomings, a thematic heading is still not a measures part.
+    const lines = text.split('\n');
+    const after = [...lines.slice(0, 4), '二、存在的不足和原因', lines[7], '三、深入推进依法行政，持续优化法治化营商环境', lines[5], ''].join('\n');
+    assert.equal(lint(after).document.outline.parts.get('measures')!.length, 0);
+  });
+});
+
+// The recall probe's case (test/helpers/inject.ts): the defect injected into the clean county report is found.
+import * as recall from '../helpers/inject.js';
+
+recall.injectionCase({
+  rule: 'required-section',
+  defect: '删去“五、其他需要报告的情况”整节',
+  inject: (t) => t.replace(recall.between(t, '## 五、', '宁远县人民政府\n\n2025年'), ''),
+  part: 'other',
+});

@@ -60,3 +60,13 @@ describe('section-incomplete (a heading naming two parts)', () => {
     assert.deepEqual(run('section-incomplete', base), []);
   });
 });
+
+// The recall probe's case (test/helpers/inject.ts): the defect injected into the clean county report is found.
+import * as recall from '../helpers/inject.js';
+
+recall.injectionCase({
+  rule: 'section-incomplete',
+  defect: '不足部分删去“究其原因”段，标题只写“存在的不足”',
+  inject: (t) => recall.replaceOnce(t.replace(/究其原因，[^\n]*\n\n/, ''), '建设存在的不足和原因', '建设存在的不足'),
+  match: '2024年推进法治政府建设存在的不足',
+});

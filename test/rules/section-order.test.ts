@@ -51,3 +51,17 @@ describe('section-order (a heading naming two parts)', () => {
     assert.ok(['first-responsible', 'shortcomings'].includes(found[0].data.part as string));
   });
 });
+
+// The recall probe's case (test/helpers/inject.ts): the defect injected into the clean county report is found.
+import * as recall from '../helpers/inject.js';
+
+recall.injectionCase({
+  rule: 'section-order',
+  defect: '第一责任人一节移到不足之前（编号随之调整）',
+  inject: (t) => {
+    const shortcomings = recall.between(t, '## 二、', '## 三、');
+    const firstResponsible = recall.between(t, '## 三、', '## 四、');
+    return t.replace(shortcomings + firstResponsible, firstResponsible.replace('## 三、', '## 二、') + shortcomings.replace('## 二、', '## 三、'));
+  },
+  match: '二、2024年党政主要负责人履行推进法治建设第一责任人职责情况',
+});

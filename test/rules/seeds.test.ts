@@ -36,24 +36,3 @@ describe('structure rules on the seeds', () => {
     });
   }
 });
-
-describe('structure rules scale linearly', () => {
-  const time = (text: string) => {
-    const runs = [0, 1, 2].map(() => {
-      const t0 = performance.now();
-      check(text, config);
-      return performance.now() - t0;
-    });
-    return runs.sort((a, b) => a - b)[1];
-  };
-
-  it('doubling a long report (seed 002 repeated) at most about doubles the time', () => {
-    const seed = readSeed('002_0376ecbf1b3a9eef.txt');
-    const small = seed.repeat(8);
-    const large = seed.repeat(16);
-    check(small, config); // warm up (opencc dictionaries, JIT)
-    const a = time(small);
-    const b = time(large);
-    assert.ok(b < 3.2 * a + 300, `8 copies: ${a.toFixed(0)} ms, 16 copies: ${b.toFixed(0)} ms`);
-  });
-});

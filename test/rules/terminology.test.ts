@@ -5,7 +5,7 @@ import { assertIdempotent, cleanFiles, coveredAll, findings, seed } from './help
 
 const RULE = 'terminology';
 const data = JSON.parse(readFileSync(new URL('../../rules/terminology.json', import.meta.url), 'utf8')) as { entries: { wrong?: string; right: string }[] };
-const schema = JSON.parse(readFileSync(new URL('../../rules/schema/terminology.schema.json', import.meta.url), 'utf8'));
+const schema = JSON.parse(readFileSync(new URL('../../rules/schema/substitution.schema.json', import.meta.url), 'utf8'));
 
 describe('terminology', () => {
   it('flags 法制建设第一责任人 and fixes it to 法治建设第一责任人', () => {
@@ -79,4 +79,14 @@ describe('terminology', () => {
     assert.ok(findings(RULE, seed('002')).some((f) => f.data.wrong === '法制宣传教育'));
     for (const { file, text } of cleanFiles()) assert.deepEqual(findings(RULE, text).map((f) => `${file} ${f.line} ${f.message}`), []);
   });
+});
+
+// The recall probe's case (test/helpers/inject.ts): the defect injected into the clean county report is found.
+import * as recall from '../helpers/inject.js';
+
+recall.injectionCase({
+  rule: 'terminology',
+  defect: '“法制建设第一责任人”',
+  inject: (t) => recall.replaceOnce(t, '认真履行推进法治建设第一责任人职责，对法治政府', '认真履行推进法制建设第一责任人职责，对法治政府'),
+  match: '法制建设第一责任人',
 });

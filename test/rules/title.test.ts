@@ -131,3 +131,85 @@ describe('title (as real reports set it)', () => {
     assert.deepEqual(run(RULE, text).map((f) => f.data.kind), ['missing']);
   });
 });
+
+// Where the report begins on a published page (server/src/engine/extent.ts): the title past the page chrome,
+// glued to the body on one line, or naming a department without its region.
+describe('title (past the page chrome, glued, incomplete body names)', () => {
+  const opening = BODY.slice(BODY.indexOf('2023年以来'));
+  const titled = (title: string) => `${title}\n${BODY}`;
+
+  it('finds the title after a metadata block (dev 057: line 16) and after an essay-site banner (dev 027)', () => {
+    const meta = ['您当前所在位置:首页>政务公开>法治政府建设报告>乡镇街道', '', '[ 索引号 ] 11500230008689762A/2026-00004 [ 发文字号 ]', '[ 主题分类 ] 公安、安全、司法、法制 [ 体裁分类 ] 工作报告', '[ 成文日期 ] 2026-01-22 [ 发布日期 ] 2026-02-10', ''].join('\n');
+    const text = `${meta}\n张八桥镇2023年法治政府建设情况报告\n${opening}`;
+    assert.deepEqual(run(RULE, text), []);
+    assert.equal(lint(text).document.meta.title, '张八桥镇2023年法治政府建设情况报告');
+    const banner = `下面是小编为大家整理的张八桥镇2023年法治政府建设情况报告,供大家参考。\n张八桥镇2023年法治政府建设情况报告\n${opening}`;
+    assert.deepEqual(run(RULE, banner), []);
+  });
+
+  it('a missing title is reported at the report’s first words, not at the chrome before them; the fix inserts it there', () => {
+    const text = `瀏覽次數:次\n${opening}`;
+    const [f] = run(RULE, text);
+    assert.equal(f.data.kind, 'missing');
+    assert.equal(f.line, 2);
+    assert.equal(f.fix!.edits[0].start, text.indexOf('2023年以来'));
+  });
+
+  it('finds a title glued to the body on one line (dev 010 one-line layout, dev 025 doc-site page)', () => {
+    const oneLine = `张八桥镇 2023 年度法治政府建设情况报告2023 年，张八桥镇坚持以习近平新时代中国特色社会主义思想为指导，${'深入学习贯彻习近平法治思想，'.repeat(4)}全面推进依法行政。\n`;
+    assert.deepEqual(run(RULE, oneLine), []);
+    const { meta } = lint(oneLine).document;
+    assert.equal(meta.title, '张八桥镇 2023 年度法治政府建设情况报告');
+    assert.equal(meta.titleBlocks.length, 0);
+    assert.deepEqual(meta.titleRange, { start: 0, end: meta.title!.length });
+    // Glued, it still must name its body and year (dev 027: 乡镇 法治政府建设 工作总结 2019 年以来，我镇…).
+    const noBody = `乡镇 法治政府建设 工作总结 2019 年以来,我镇始终坚持以党的十九大和十九届二中、三中全会精神为指导,${'严格按照上级要求推进法治建设,'.repeat(4)}取得了明显成效。\n`;
+    const [f] = run(RULE, noBody);
+    assert.equal(f.data.kind, 'no-body-year');
+    assert.equal(covered(noBody, f), '乡镇 法治政府建设 工作总结');
+  });
+
+  it('flags a department named without its region (dev 022: 教育体育局…, dev 025: 区教育局…); accepts regional and national bodies', () => {
+    for (const [title, department] of [
+      ['教育体育局2023年度法治政府建设报告', '教育体育局'],
+      ['区教育局2022年法治政府建设情况报告', '区教育局'],
+      ['市市场监管局2022年法治政府建设年度报告', '市市场监管局'],
+    ]) {
+      const found = run(RULE, titled(title));
+      assert.deepEqual(found.map((f) => [f.data.kind, f.data.body]), [['no-region', department]], title);
+      assert.match(found[0].message, new RegExp(`单位名称“${department}”不完整：缺少所属地区`));
+    }
+    for (const title of [
+      '武汉市市场监管局2022年法治政府建设年度报告',
+      '重庆市长寿区司法局2021年法治政府建设情况报告',
+      '国家税务总局2023年法治政府建设情况报告',
+      '司法部2023年法治政府建设年度报告',
+      '张八桥镇政府2023年法治政府建设情况报告',
+      '张八桥镇人民政府关于二〇二三年法治政府建设情况的报告',
+      'XX镇2021年上半年法治政府建设工作开展情况报告',
+      'XX市市场监督管理局关于2023年度法治政府建设工作情况报告',
+      '中共XX县委 XX县人民政府关于2023年度法治建设工作情况的报告',
+      'XX县卫生健康局（县中医药管理局）2023年法治政府建设情况报告',
+      '乌审旗图克苏木2023年度法治政府建设工作总结',
+      'XX县2023年度法治政府建设工作综述',
+      'XX县2018年法制政府建设工作报告',
+      'XX市公安局交通警察支队2023年法治政府建设情况报告',
+      '北京经济技术开发区管理委员会2023年法治政府建设工作报告',
+    ]) assert.deepEqual(run(RULE, titled(title)), [], title);
+  });
+
+  it('a news headline names its body (dev 012: 司法部发布2023年法治政府建设年度报告)', () => {
+    assert.deepEqual(run(RULE, titled('司法部发布2023年法治政府建设年度报告')), []);
+    assert.equal(lint(titled('司法部发布2023年法治政府建设年度报告')).document.meta.body, '司法部');
+  });
+});
+
+// The recall probe's case (test/helpers/inject.ts): the defect injected into the clean county report is found.
+import * as recall from '../helpers/inject.js';
+
+recall.injectionCase({
+  rule: 'title',
+  defect: '标题缺少年度',
+  inject: (t) => recall.replaceOnce(t, '# 宁远县人民政府关于2024年法治政府建设情况的报告', '# 宁远县人民政府关于法治政府建设情况的报告'),
+  match: '宁远县人民政府关于法治政府建设情况的报告',
+});

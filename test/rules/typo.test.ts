@@ -6,7 +6,7 @@ import { assertIdempotent, cleanFiles, coveredAll, findings, seed } from './help
 
 const RULE = 'typo';
 const data = JSON.parse(readFileSync(new URL('../../rules/typo.json', import.meta.url), 'utf8')) as { entries: { wrong?: string; right: string }[] };
-const schema = JSON.parse(readFileSync(new URL('../../rules/schema/typo.schema.json', import.meta.url), 'utf8'));
+const schema = JSON.parse(readFileSync(new URL('../../rules/schema/substitution.schema.json', import.meta.url), 'utf8'));
 
 describe('typo', () => {
   it('flags a known wrong word with a precise range, a message naming both words and a minimal replace fix', () => {
@@ -103,6 +103,76 @@ describe('typo', () => {
     assert.equal(findings(RULE, text, config)[0].start, text.lastIndexOf('佈署'));
   });
 
+  it('knows the synonym-spun wording of doc-share sites (dev 004; a wnwk.com copy): 根本情况, 法治根底, 经济开展, 效劳, 宣扬教育…', () => {
+    const text = [
+      '一、根本情况。不断夯实法治根底，将法治思维融入经济开展、体制改革、民生保障，为长征各工程标任务的完成提供保障。',
+      '完善政府信息公开指南。标准依申请公开的办理流程，健全镇行政效劳中心，开展法律学问竞赛，加强法治宣扬教育阵地建设，亲热干群关系。',
+    ].join('\n\n');
+    assert.equal(
+      assertIdempotent(RULE, text),
+      [
+        '一、基本情况。不断夯实法治基础，将法治思维融入经济发展、体制改革、民生保障，为长征各项目标任务的完成提供保障。',
+        '完善政府信息公开指南。规范依申请公开的办理流程，健全镇行政服务中心，开展法律知识竞赛，加强法治宣传教育阵地建设，密切干群关系。',
+      ].join('\n\n'),
+    );
+    const more = '严峻执法，专题争辩部署，亲热联系群众，提供志愿效劳，保护学问产权，做为试点，既使如此，一些列措施，拔打热线。';
+    assert.equal(assertIdempotent(RULE, more), '严格执法，专题研究部署，密切联系群众，提供志愿服务，保护知识产权，作为试点，即使如此，一系列措施，拨打热线。');
+    assert.deepEqual(findings(RULE, '把学法叫做为主要任务，一些列为重点，海拔打造景区，形势严峻执法任务重。'), []);
+    // 经济开展 followed by what is being carried out is correct.
+    assert.deepEqual(findings(RULE, '围绕辖区经济开展调研，结合市场经济开展专项检查。'), []);
+  });
+
+  it('knows near-homophone and near-form substitutions in collocations (体质改革, 聚集目标, 办政大厅 as in dev 009, 人民调节…)', () => {
+    const text = '深化行政体质改革，聚集目标任务，在办政大厅设置窗口，人民调节员调节纠纷，落实双随即抽查和告之承诺制，推进减政放权，执法纪录仪全覆盖。';
+    assert.equal(
+      assertIdempotent(RULE, text),
+      '深化行政体制改革，聚焦目标任务，在办证大厅设置窗口，人民调解员调解纠纷，落实双随机抽查和告知承诺制，推进简政放权，执法记录仪全覆盖。',
+    );
+    assert.deepEqual(findings(RULE, '学生体质监测，人员聚集场所，调节水价，调节气氛，一双随即离开的手。'), []);
+    // dev 084: 事故期数 (accidents are counted in 起)
+    assert.equal(assertIdempotent(RULE, '事故期数、死亡人数同比均下降47.06%。'), '事故起数、死亡人数同比均下降47.06%。');
+  });
+
+  it('knows near-form characters confused by scanning and PDF conversion (法冶, 己经, 自已, 末来) without touching the words they border', () => {
+    const text = '推进法冶政府建设，开展综合冶理，己经完成整冶任务，依靠自已力量，面向末来，克服形势主义，化解茅盾纠纷，实现全复盖。';
+    assert.equal(assertIdempotent(RULE, text), '推进法治政府建设，开展综合治理，已经完成整治任务，依靠自己力量，面向未来，克服形式主义，化解矛盾纠纷，实现全覆盖。');
+    const fine = '掌握冶金方法冶炼技术，各自已有分工，来自已建成的项目，自己经营，发展悦己经济（2026年贵州省政府工作报告），周末来加班，毕竟争取到了，公安照片比对，大冶理事会，形势多样化。';
+    assert.deepEqual(findings(RULE, fine), []);
+  });
+
+  it('knows the common miswritten idioms and words of a public list (以身做则, 急燥, 潜移墨化, 必竟…), not the words they border', () => {
+    const text = '领导干部以身做则，工作不急燥，潜移墨化地影响群众，必竟任务繁重，要按耐不住也得坚持，学以至用。';
+    assert.equal(assertIdempotent(RULE, text), '领导干部以身作则，工作不急躁，潜移默化地影响群众，毕竟任务繁重，要按捺不住也得坚持，学以致用。');
+    const fine = '神秘决定，何必竟是如此，地震摄影展，权威摄影师，补偿试点，金融恰好，变迁徒增烦恼。';
+    assert.deepEqual(findings(RULE, fine), []);
+  });
+
+  it('a stray character inside a set phrase (dev 054: 营造安良好, 积极谈探索): reported, deletion offered as a suggestion only', () => {
+    const text = '共和乡党委、政府营造安良好的法治环境，积极谈探索基层治理新模式。';
+    const fs = findings(RULE, text);
+    assert.deepEqual(coveredAll(text, fs), ['营造安良好', '积极谈探索']);
+    assert.match(fs[0].message, /“营造安良好”应为“营造良好”。“营造良好”中多了一个字/);
+    assert.ok(fs.every((f) => !f.fix && f.suggestions?.length === 1));
+    assert.equal(applyFixes(text, fs.map((f) => ({ ...f, fix: f.suggestions![0] }))).text, '共和乡党委、政府营造良好的法治环境，积极探索基层治理新模式。');
+    // More set phrases of official writing (adverb + verb), the excluded characters generated from jieba's word list.
+    const more = '深入谈贯彻落实，严格严落实责任，依法依履行职责。';
+    assert.deepEqual(coveredAll(more, findings(RULE, more)), ['深入谈贯彻', '严格严落实', '依法依履行']);
+    // 加大力度推进: 力度 is a word, 度 no stray character (2026 provincial government work reports).
+    const fine = '营造了良好氛围，营造出良好环境，积极地探索，认真抓落实，全面再推进，切实地加强，深入推进依法行政，高度重视，加大力度推进，严格依法落实。';
+    assert.deepEqual(findings(RULE, fine), []);
+  });
+
+  it('a two-character word typed twice (配合配合, 加强加强): reported with the deletion as a suggestion; reduplications that are words are not', () => {
+    const text = '各部门要密切配合配合，加强加强组织领导。';
+    const fs = findings(RULE, text);
+    assert.deepEqual(coveredAll(text, fs), ['配合配合', '加强加强']);
+    assert.equal(fs[0].message, '词语重复：“配合配合”疑为多打了一遍，应为“配合”。');
+    assert.ok(fs.every((f) => !f.fix));
+    assert.equal(applyFixes(text, fs.map((f) => ({ ...f, fix: f.suggestions![0] }))).text, '各部门要密切配合，加强组织领导。');
+    const fine = '一步一步推进，一点一点落实，是不是不够，哈哈哈哈，研究研究再定，认认真真、踏踏实实，方方面面，城关镇镇长，实现村村通、镇镇有。';
+    assert.deepEqual(findings(RULE, fine), []);
+  });
+
   it('dictionary: valid against its schema; no right word is itself flagged (fixes are idempotent)', () => {
     const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
     assert.ok(validate(data), JSON.stringify(validate.errors));
@@ -115,3 +185,8 @@ describe('typo', () => {
     for (const { file, text } of cleanFiles()) assert.deepEqual(findings(RULE, text).map((f) => `${file} ${f.line} ${f.message}`), []);
   });
 });
+
+// The recall probe's case (test/helpers/inject.ts): the defect injected into the clean county report is found.
+import * as recall from '../helpers/inject.js';
+
+recall.injectionCase({ rule: 'typo', defect: '错别字“再接再励”', inject: (t) => recall.replaceOnce(t, '确保各项目标任务如期完成。', '再接再励，确保各项目标任务如期完成。'), match: '再接再励' });

@@ -89,3 +89,13 @@ describe('year-consistency (report written in January of the next year)', () => 
     assert.ok(run(RULE, text).some((f) => covered(text, f) === '2023年'));
   });
 });
+
+// The recall probe's case (test/helpers/inject.ts): the defect injected into the clean county report is found.
+import * as recall from '../helpers/inject.js';
+
+recall.injectionCase({
+  rule: 'year-consistency',
+  defect: '下一年度部分写成2026年',
+  inject: (t) => recall.replaceOnce(t, '## 四、2025年推进', '## 四、2026年推进'),
+  match: '2026年',
+});

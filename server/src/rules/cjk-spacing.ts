@@ -1,35 +1,75 @@
-// Spaces between Chinese characters and digits/Latin letters (2023 年, 75 件).
-// Chinese official documents set numbers and Latin words directly against
-// the characters; the space is usually left by a Word/PDF export. Spaces
-// inside Latin text, between CJK characters, or next to punctuation are not
-// this rule's business. The scan runs on the prose view so a pinyin
-// annotation does not hide the neighbouring character.
-import type { Rule } from '../engine/types.js';
-import { isAsciiAlnum, isHan, proseBlocks } from './shared/prose.js';
+// Spaces that do not belong in Chinese text: between characters and digits/Latin letters
+// (2023 年, 75 件); between two characters (深入贯 彻, left by a PDF line wrap; 法治政府建设 工作报告
+// in a title); next to full-width punctuation (依法行政， 营造 / 不断深入。 我局) and before or after
+// quotation marks set in Chinese text (社区 “两委” 成员). Chinese official documents set characters,
+// numbers and punctuation solid; these spaces come from Word, PDF or web copies.
+// Reported too: a space after a heading marker that ends with its own mark (一、 （一） (1)). Left alone, as
+// layout conventions: the separator after 第一部分 / 第一章 / 3.2 (no mark of their own), the space between
+// two phrases of a heading, a slogan or a book title (健全完善机制 推动法治建设, 《铸牢中华民族共同体意识
+// 推动新时代党的民族工作高质量发展》), a run-in heading set off from its
+// paragraph by a space (一、加强组织领导 今年以来…: a missing mark, not a stray space), short lines
+// without sentence punctuation (signatures 张 三, contact lines), table rows, runs of three or more spaces
+// (layout), ideographic spaces (U+3000). A space between two characters in body text may stand for a lost
+// comma rather than a line wrap, so its deletion is offered as a quick fix only (a suggestion); the other
+// spaces have a safe fix. The scan runs on the prose view so a pinyin annotation does not hide the
+// neighbouring character.
+import type { Report, Rule } from '../engine/types.js';
+import { isAsciiAlnum, isDigit, isHan, proseBlocks } from './shared/prose.js';
+import { cite } from './shared/citations.js';
 
 const SECTION_NUMBER = /^\d{1,2}(?:\.\d{1,2}){0,3}$/;
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || (c >= 0x2002 && c <= 0x200a);
+const code = (s: string) => s.charCodeAt(0);
+/** Full-width separating and closing marks: a space after them, or before them after a character, is stray. */
+const CLOSING_MARK = new Set([...'。，；：、！？）》”’】」』'].map(code));
+/** Opening quotes and brackets: a space before them after a character is stray (社区 “两委”). */
+const OPENING_MARK = new Set([...'“‘《（【「『'].map(code));
+/** ASCII separators a stray space follows in a text whose punctuation was turned half-width (依法行政, 营造). */
+const ASCII_SEPARATOR = new Set([...',;:!?'].map(code));
+const SENTENCE_END = /[。；！？;!?]/;
+/** A heading marker ending with its own mark (一、 （一） (一) （1）), after which no space belongs. */
+const MARKER_MARK = /[、，．.）)]$/;
+const BYLINE = /(?:记者|通讯员|摄影|编辑|作者)[^\s。，]{0,4}$/;
+
+type Kind = 'digit' | 'latin' | 'han' | 'mark';
 
 const rule: Rule = {
   id: 'cjk-spacing',
   severity: 'warning',
   tags: ['punctuation', 'typography'],
+  // Not `local`: a space in the title is reported (with a fix) where the same space in a heading is layout, and the title is the document's.
   docs: {
-    description: '汉字与阿拉伯数字、拉丁字母之间有多余的空格，如“2023 年”“75 件”。',
-    why: '党政机关公文中数字、外文字母与汉字之间不留空格；这类空格多是从 Word、PDF 或网页复制时带入的，排版时会造成字距不均。',
-    basis: '《党政机关公文格式》（GB/T 9704-2012）；《出版物上数字用法》（GB/T 15835-2011）',
-    howToFix: '删除汉字与数字、字母之间的空格（快速修复可一次全部删除）。',
+    description: '中文文本中有多余的空格：汉字与阿拉伯数字、拉丁字母之间（“2023 年”“75 件”），两个汉字之间（“深入贯 彻”），全角标点或引号前后（“依法行政， 营造”“社区 “两委” 成员”）。',
+    why: '党政机关公文中汉字、数字、外文字母和标点之间不留空格；这类空格多是从 Word、PDF 或网页复制时带入的（PDF 换行处常留下一个空格），排版时会造成字距不均，词语被拆开。',
+    ...cite([], '无对应的标准条款：《出版物上数字用法》（GB/T 15835-2011）未规定汉字与数字之间的空格，本规则依据公文排版的通行做法'),
+    howToFix: '删除多余的空格（快速修复可一次全部删除；两个汉字之间的空格也可能是漏掉的逗号，需逐处确认）。“第一部分”“3.2”这类不带标点的序号后的空格、标题或口号中分隔两个短语的空格不受影响；“一、”“（一）”后不留空格。',
   },
   check({ doc, report }) {
     const view = doc.prose;
     const text = view.text;
-    // The space between a heading's numbering and its title (第一部分 2023年…) separates them: not this rule's.
-    const afterMarker = new Set<number>();
-    for (const b of doc.blocks) if (b.numbering && b.contentStart > b.start + b.numbering.marker.length) afterMarker.add(b.start + b.numbering.marker.length);
+    // The space between a heading's numbering and its title: a separator after 第一部分 / 第一章 / 3.2, which have no
+    // mark of their own (not this rule's); a stray space after 一、 （一） 1. （1）, whose mark already separates them
+    // (GB/T 9704-2012 7.3.3 sets them solid): offset → whether the marker ends with a mark.
+    const afterMarker = new Map<number, boolean>();
+    for (const b of doc.blocks) {
+      if (!b.numbering || b.contentStart <= b.start + b.numbering.marker.length) continue;
+      // 1. / 1) followed by a space is Markdown's ordered-list syntax: that space is the marker's own.
+      const marker = b.numbering.marker;
+      afterMarker.set(b.start + marker.length, MARKER_MARK.test(marker) && !/^\d{1,9}[.)]$/.test(marker));
+    }
+    const titles = new Set(doc.meta.titleBlocks);
     for (const pb of proseBlocks(doc)) {
+      if (text.charCodeAt(pb.start) === 0x7c /* | table row */) continue;
+      const isTitle = titles.has(pb.block);
+      const layoutLine = !isTitle && headingLike(text, pb);
+      /** Depth of “…” and 《…》 at the scan position: spaces inside separate phrases of a slogan or a title. */
+      let quoted = 0;
       let i = pb.start;
       while (i < pb.end) {
-        if (!isSpace(text.charCodeAt(i))) {
+        const c = text.charCodeAt(i);
+        if (!isSpace(c)) {
+          if (c === 0x201c || c === 0x300a) quoted++;
+          else if ((c === 0x201d || c === 0x300b) && quoted > 0) quoted--;
           i++;
           continue;
         }
@@ -39,32 +79,81 @@ const rule: Rule = {
         if (runStart === pb.start || runEnd === pb.end) continue;
         const before = text.charCodeAt(runStart - 1);
         const after = text.charCodeAt(runEnd);
-        const hanThenAlnum = isHan(before) && isAsciiAlnum(after);
-        const alnumThenHan = isAsciiAlnum(before) && isHan(after);
-        if (!hanThenAlnum && !alnumThenHan) continue;
-        // A heading numbered GB/T 1.1 style (1 总体要求, 3.2 工作措施): the space separates the number from the title.
-        if (alnumThenHan && runStart - pb.start <= 12 && SECTION_NUMBER.test(text.slice(pb.start, runStart)) && headingLike(text, pb)) continue;
-        // Inside Latin text (an English phrase quoting a Chinese word) the space is English spacing.
-        if (hanThenAlnum ? inLatinPhrase(text, runEnd, 1, pb.end) : inLatinPhrase(text, runStart, -1, pb.start)) continue;
         const src = view.rangeToSource(runStart, runEnd);
-        if (afterMarker.has(src.start)) continue;
+        const marker = afterMarker.get(src.start);
+        if (marker === false) continue;
+        if (marker === true) {
+          const left = text.slice(pb.start, runStart);
+          const right = token(text, runEnd, 1, pb.end);
+          const shown = `${left}${text.slice(runStart, runEnd)}${right}`;
+          report({
+            start: src.start,
+            end: src.end,
+            message: `标题序号后不应有空格：“${shown}”应为“${left}${right}”。`,
+            data: { text: shown, kind: 'marker' },
+            fix: { title: '删除空格', edits: [{ start: src.start, end: src.end, newText: '' }] },
+          });
+          continue;
+        }
+        const kind = classify(before, after, runStart - 2 >= pb.start ? text.charCodeAt(runStart - 2) : 0);
+        if (!kind) continue;
         // Spaces next to a URL, an e-mail or code belong to that span.
         if (doc.isIgnored(src.start - 1, src.end + 1)) continue;
-        const left = token(text, runStart, -1, pb.start);
-        const right = token(text, runEnd, 1, pb.end);
-        const kind = (hanThenAlnum ? isLatin(after) : isLatin(before)) ? '字母' : '数字';
-        const shown = `${left}${text.slice(runStart, runEnd)}${right}`;
-        report({
-          start: src.start,
-          end: src.end,
-          message: `汉字与${kind}之间不应有空格：“${shown}”应为“${left}${right}”。`,
-          data: { text: shown },
-          fix: { title: '删除空格', edits: [{ start: src.start, end: src.end, newText: '' }] },
-        });
+        let shown: string;
+        let message: string;
+        if (kind === 'digit' || kind === 'latin') {
+          const alnumThenHan = isAsciiAlnum(before);
+          // A heading numbered GB/T 1.1 style (1 总体要求, 3.2 工作措施): the space separates the number from the title.
+          if (alnumThenHan && runStart - pb.start <= 12 && SECTION_NUMBER.test(text.slice(pb.start, runStart)) && headingLike(text, pb)) continue;
+          // Inside Latin text (an English phrase quoting a Chinese word) the space is English spacing.
+          if (alnumThenHan ? inLatinPhrase(text, runStart, -1, pb.start) : inLatinPhrase(text, runEnd, 1, pb.end)) continue;
+          const left = token(text, runStart, -1, pb.start);
+          const right = token(text, runEnd, 1, pb.end);
+          shown = `${left}${text.slice(runStart, runEnd)}${right}`;
+          message = `汉字与${kind === 'latin' ? '字母' : '数字'}之间不应有空格：“${shown}”应为“${left}${right}”。`;
+        } else {
+          if (layoutLine || runEnd - runStart > 2) continue;
+          if (kind === 'han') {
+            if (quoted > 0 && !isTitle) continue;
+            // A headline of two phrases (…热议政府工作报告 以奋勇争先之姿，乘势而为): short, no sentence end.
+            if (!isTitle && pb.end - pb.start <= 40 && !SENTENCE_END.test(text.slice(pb.start, pb.end))) continue;
+            // A photo credit or byline (本报记者 林 君摄): newspaper furniture, names spaced by convention.
+            if (BYLINE.test(text.slice(Math.max(pb.start, runStart - 6), runStart)) || /^[^\s]{0,3}摄(?:$|[\s。，）)])/.test(text.slice(runEnd, runEnd + 6))) continue;
+            // 一、加强组织领导 今年以来…: the space ends a run-in heading (a lost mark, for broken-paragraph and the reader).
+            if (pb.block.numbering && !SENTENCE_END.test(text.slice(pb.contentStart, runStart))) continue;
+          }
+          const left = kind === 'han' ? token(text, runStart, -1, pb.start) : text.slice(Math.max(pb.start, runStart - 4), runStart);
+          const right = kind === 'han' ? token(text, runEnd, 1, pb.end) : text.slice(runEnd, Math.min(pb.end, runEnd + 4));
+          shown = `${left}${text.slice(runStart, runEnd)}${right}`;
+          // Quotation marks in the shown text: wrap it in corner brackets so the message stays readable.
+          const [o, c] = /[“”]/.test(shown) ? ['「', '」'] : ['“', '”'];
+          message =
+            kind === 'han'
+              ? `汉字之间不应有空格：${o}${shown}${c}应为${o}${left}${right}${c}${isTitle ? '' : '（多为 PDF 换行留下的空格；如是漏掉的标点，请补上标点）'}。`
+              : `标点前后不应有空格：${o}${shown}${c}应为${o}${left}${right}${c}。`;
+        }
+        const edit = { title: '删除空格', edits: [{ start: src.start, end: src.end, newText: '' }] };
+        const r: Report = { start: src.start, end: src.end, message, data: { text: shown, kind } };
+        if (kind === 'han' && !isTitle) r.suggestions = [edit];
+        else r.fix = edit;
+        report(r);
       }
     }
   },
 };
+
+/** What a space run between `before` and `after` separates, if it is this rule's business. */
+function classify(before: number, after: number, beforeSeparator: number): Kind | undefined {
+  if (isHan(before) && isAsciiAlnum(after)) return isLatin(after) ? 'latin' : 'digit';
+  if (isAsciiAlnum(before) && isHan(after)) return isLatin(before) ? 'latin' : 'digit';
+  if (isHan(before) && isHan(after)) return 'han';
+  const word = (c: number) => isHan(c) || isAsciiAlnum(c);
+  if (CLOSING_MARK.has(before) && (word(after) || OPENING_MARK.has(after))) return 'mark';
+  if (ASCII_SEPARATOR.has(before) && isHan(beforeSeparator) && isHan(after)) return 'mark';
+  if ((isHan(before) || isDigit(before)) && CLOSING_MARK.has(after)) return 'mark';
+  if (isHan(before) && OPENING_MARK.has(after)) return 'mark';
+  return undefined;
+}
 
 /** A short line with no sentence punctuation in it (a heading, whatever the engine made of its numbering). */
 function headingLike(text: string, pb: { start: number; end: number }): boolean {

@@ -8,8 +8,10 @@ import type { Rule, RuleContext, OffsetEdit } from '../engine/types.js';
 import type { Block, ReportDocument } from '../engine/document.js';
 import { matchAllFast } from './shared/fast-match.js';
 import { stringList } from '../engine/config-schema.js';
+import { compileUserPattern } from '../engine/user-pattern.js';
+import { cite } from './shared/citations.js';
 
-type Kind = 'web' | 'metadata' | 'watermark' | 'word' | 'mojibake' | 'entity';
+type Kind = 'web' | 'metadata' | 'watermark' | 'essay' | 'news' | 'page' | 'spam' | 'word' | 'mojibake' | 'entity';
 
 interface ArtifactData {
   maxLineLength: number;
@@ -41,7 +43,26 @@ const KIND_NAMES: Record<Kind, string> = {
   word: 'Word 残留标记',
   mojibake: '乱码',
   entity: '未解码的 HTML 实体',
+  essay: '范文或文库网站的包装文字',
+  news: '新闻转载的电头和导语',
+  page: '文库网站的分页标记',
+  spam: '被篡改网页插入的赌博广告词',
 };
+
+const SPAM = (data as unknown as { extent: { spam: string[]; spamPatterns?: string[]; spamGuard: string } }).extent;
+/** Gambling/lottery advertising spliced into a sentence of a hacked page (…县政府XX娱乐城：《…》). */
+const SPAM_WORDS = SPAM.spam.map(escapeRegExp).join('|');
+/** One run: the words joined, and the 官网/注册 that follow them (新葡京娱乐城官网). */
+const SPAM_RE = new RegExp(
+  [`(?:${SPAM_WORDS})(?:${SPAM_WORDS}|官网|网址|平台|注册|开户|下载|APP|app)*`, ...(SPAM.spamPatterns ?? [])].map((p) => `(?:${p})`).join('|'),
+  'g',
+);
+/** Words before it that make it the report's own subject (打击非法“时时彩”赌博). */
+const SPAM_GUARD = new RegExp(`(?:${SPAM.spamGuard})`);
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 const ENTITIES: Record<string, string> = {
   nbsp: ' ', ensp: ' ', emsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'",
@@ -56,15 +77,15 @@ function compile(extend: unknown): Compiled {
   const linePatterns = [
     ...DATA.lines,
     ...(ext.phrases ?? []).map((p) => ({ pattern: escapeRe(p.trim()), kind: 'web' as Kind })),
-    ...(ext.lines ?? []).map((p) => ({ pattern: p, kind: 'web' as Kind })),
+    ...(ext.lines ?? []).map((p) => ({ pattern: p, kind: 'web' as Kind, user: true })),
   ];
-  const gluedPatterns = [...(DATA.glued ?? []), ...(ext.glued ?? []).map((p) => ({ pattern: p, kind: 'web' as Kind }))];
+  const gluedPatterns = [...(DATA.glued ?? []), ...(ext.glued ?? []).map((p) => ({ pattern: p, kind: 'web' as Kind, user: true }))];
   linePatterns.push(...gluedPatterns);
-  const inlinePatterns = [...DATA.inline, ...(ext.inline ?? []).map((p) => ({ pattern: p, kind: 'word' as Kind }))];
+  const inlinePatterns = [...DATA.inline, ...(ext.inline ?? []).map((p) => ({ pattern: p, kind: 'word' as Kind, user: true }))];
   return {
-    lines: linePatterns.map((p) => ({ re: new RegExp(`^(?:${p.pattern})$`, 'u'), kind: p.kind, breadcrumb: 'breadcrumb' in p && p.breadcrumb === true })),
-    inline: inlinePatterns.map((p) => ({ re: new RegExp(p.pattern, 'gu'), kind: p.kind })),
-    glued: compileGlued(gluedPatterns),
+    lines: linePatterns.map((p) => ({ re: regExp(`^(?:${p.pattern})$`, 'u', 'user' in p), kind: p.kind, breadcrumb: 'breadcrumb' in p && p.breadcrumb === true })),
+    inline: inlinePatterns.map((p) => ({ re: regExp(p.pattern, 'gu', 'user' in p), kind: p.kind })),
+    glued: compileGlued(gluedPatterns, gluedPatterns.some((p) => 'user' in p)),
     maxLineLength: DATA.maxLineLength,
   };
 }
@@ -78,14 +99,20 @@ interface Glued {
 }
 
 /** A run of glued phrases at the start, or at the end, of a text. */
-function compileGlued(patterns: { pattern: string; kind: Kind }[]): Glued {
+function compileGlued(patterns: { pattern: string; kind: Kind }[], user = false): Glued {
   if (!patterns.length) return { kinds: [] };
   const one = `(?:${patterns.map((p) => `(?:${p.pattern})`).join('|')})`;
+  // With the user's patterns, the joined alternation runs on RE2 (the built-in glued phrases are RE2-compatible).
   return {
-    any: new RegExp(`${one}(?:[\\s\u3000]*${one})*`, 'gu'),
-    start: new RegExp(`^${one}(?:[\\s\u3000]*${one})*`, 'u'),
-    kinds: patterns.map((p) => ({ re: new RegExp(`^(?:${p.pattern})`, 'u'), kind: p.kind })),
+    any: regExp(`${one}(?:[\\s\u3000]*${one})*`, 'gu', user),
+    start: regExp(`^${one}(?:[\\s\u3000]*${one})*`, 'u', user),
+    kinds: patterns.map((p) => ({ re: regExp(`^(?:${p.pattern})`, 'u', 'user' in p), kind: p.kind })),
   };
+}
+
+/** A user's pattern runs on RE2 (linear time), the rule's own on JavaScript's engine. */
+function regExp(source: string, flags: string, user: boolean): RegExp {
+  return user ? compileUserPattern(source, flags) : new RegExp(source, flags);
 }
 
 /** The glued chrome at the end of a paragraph (…建设。扫一扫在手机打开当前页): its offset in text, or text.length. */
@@ -114,11 +141,13 @@ const rule: Rule = {
   id: 'conversion-artifact',
   severity: 'error',
   tags: ['conversion'],
+  // Not local: page chrome is found over the whole text (engine/extent.ts: a line before the title, next to other
+  // chrome, a run of page markers from the first line), not from a line and its neighbours.
   docs: {
-    description: '报告中残留了来源网页、Word 或编码转换带来的非正文内容：网页导航与页脚、页面元数据、书签标记、乱码、HTML 实体。',
-    why: '从网站或 Word 复制的报告常带有“您当前的位置”“扫一扫在手机打开当前页”、网站链接列表、[bookmark: _GoBack] 等内容，它们不是报告的一部分，公开发布会显得粗糙，乱码还意味着原文字符已丢失。',
-    basis: '《党政机关公文处理工作条例》第十九条（公文文字应准确、规范）；《党政机关公文格式》（GB/T 9704-2012）',
-    howToFix: '删除整行残留（快速修复连同换行一起删除，不留多余空行）；粘连在段落中的网页外壳只删去其本身；HTML 实体替换为对应字符；乱码须对照原件补正。',
+    description: '报告中残留了来源网页、Word 或编码转换带来的非正文内容：网页导航与页脚、页面元数据、范文或文库网站的包装文字、新闻电头、文库分页标记、被篡改网页插入的广告词、书签标记、乱码、HTML 实体。',
+    why: '从网站或 Word 复制的报告常带有“您当前的位置”“[ 索引号 ] …”“来源：… 发布时间：…”“无障碍 简体 繁体”“扫一扫在手机打开当前页”、网站链接列表、“下面是小编为大家整理的……”、[bookmark: _GoBack] 等内容，它们不是报告的一部分，公开发布会显得粗糙，乱码还意味着原文字符已丢失。',
+    ...cite(['gongwen-19']),
+    howToFix: '删除整行残留（快速修复连同换行一起删除，不留多余空行）；粘连在段落中的网页外壳、文库分页标记只删去其本身；插入正文的广告词须对照原件删除（快速修复只作为建议）；HTML 实体替换为对应字符；乱码须对照原件补正。',
   },
   extendSchema: {
     description: '数组：整行的字面短语；对象：phrases（整行字面短语）、lines（整行正则）、glued（粘连在段首段尾的正则）、inline（行内正则）。An array of whole-line phrases, or { phrases, lines, glued, inline }.',
@@ -141,10 +170,17 @@ const rule: Rule = {
     const { doc, options, memo } = context;
     const compiled = memo(`compiled:${JSON.stringify(options.extend ?? null)}`, () => compile(options.extend));
     const inline = collectInline(doc, compiled);
-    // Whole-line artifacts, grouped with neighbouring artifact lines into one finding.
+    // Whole-line artifacts, grouped with neighbouring artifact lines into one finding. The page chrome the
+    // engine found by shape (doc.extent) first; then the lines this rule's patterns (and the user's) match.
     const lineKinds = new Map<number, Kind>();
+    for (const span of doc.extent.chrome) {
+      if (span.blocks) for (let i = span.blocks.first; i <= span.blocks.last; i++) lineKinds.set(i, span.kind);
+      else reportPart(context, span.start, span.end, span.kind);
+    }
+    reportSpam(context);
     let hitIndex = 0;
     for (const block of doc.blocks) {
+      if (lineKinds.has(block.index)) continue;
       while (hitIndex < inline.length && inline[hitIndex].end <= block.start) hitIndex++;
       const inBlock: Hit[] = [];
       for (let i = hitIndex; i < inline.length && inline[i].start < block.end; i++) inBlock.push(inline[i]);
@@ -173,6 +209,50 @@ const rule: Rule = {
     for (const block of doc.blocks) if (!lineKinds.has(block.index)) reportGlued(context, block, compiled.glued);
   },
 };
+
+/**
+ * Chrome the extent found inside a line (a page marker 2、 cutting a word, a news dateline, metadata or controls
+ * glued to a title): the fix deletes it and the white space joining it to the text, nothing else.
+ */
+function reportPart(context: RuleContext, start: number, end: number, kind: Kind): void {
+  const { text } = context.doc;
+  const shown = text.slice(start, end).trim();
+  const lineEnd = end === text.length || text[end] === '\n' || text[end] === '\r';
+  let from = start;
+  let to = end;
+  if (lineEnd) while (from > 0 && /[ \t\u3000]/.test(text[from - 1])) from--;
+  else while (to < text.length && /[ \t\u3000]/.test(text[to])) to++;
+  const where = lineEnd ? '粘连在段落末尾' : '粘连在段落开头';
+  const why = kind === 'page' ? '是转换文档时留下的页码，截断了正文' : `${where}，不属于报告正文`;
+  context.report({
+    start,
+    end,
+    message: `${KIND_NAMES[kind]}“${shown}”${why}，应删除。`,
+    data: { kind, text: shown, glued: lineEnd ? 'end' : 'start' },
+    fix: { title: `删除“${shown}”`, edits: [{ start: from, end: to, newText: '' }] },
+  });
+}
+
+/** Advertising of a hacked page spliced into report prose: a suggestion (deleting words a person should confirm), never applied in bulk. */
+function reportSpam(context: RuleContext): void {
+  const { doc } = context;
+  if (!SPAM.spam.length) return;
+  for (const m of doc.text.matchAll(SPAM_RE)) {
+    // The name before 娱乐 is matched from the earliest place: the report's own word before it (县政府) is not spam.
+    const own = /^(?:人民政府|政府|部门|单位|机关|党委|政务)/.exec(m[0])?.[0].length ?? 0;
+    const start = m.index! + own;
+    const end = m.index! + m[0].length;
+    const word = doc.text.slice(start, end);
+    if (doc.isIgnored(start, end) || SPAM_GUARD.test(doc.text.slice(Math.max(0, start - 8), start))) continue;
+    context.report({
+      start,
+      end,
+      message: `${KIND_NAMES.spam}“${word}”：网页被篡改后插入的内容，不属于报告正文，应删除并核对原件。`,
+      data: { kind: 'spam', text: word },
+      suggestions: [{ title: `删除“${word}”`, edits: [{ start, end, newText: '' }] }],
+    });
+  }
+}
 
 /** Chrome glued into a paragraph (…建设。扫一扫在手机打开当前页): the fix deletes it and the white space joining it, nothing else. */
 function reportGlued(context: RuleContext, block: Block, glued: Glued): void {

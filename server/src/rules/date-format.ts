@@ -1,13 +1,20 @@
 // Damaged dates and year ranges: 20212025年 (the dash was lost), 在915日 (the
-// 月 was lost), 2021-2025 without 年, and year ranges joined by anything but
-// the 一字线 “—” (GB/T 15834-2011 4.13.3.2). Full dates (2023-02-14, 2023.6,
-// 2023年6月) and phone numbers are left alone.
+// 月 was lost), 2021-2025 without 年, (2023-2023) (a range of one year: garbled),
+// and year ranges joined by a hyphen, an en dash or a 破折号 instead of the
+// 一字线 “—” (GB/T 15834-2011 4.13: 起止 are marked with the 一字线, "有时也可用
+// 浪纹线"): those are errors. A 浪纹线 (2021～2025年) or a repeated 年
+// (2021年—2025年) is allowed, only not the usual form: info. Spaces between the
+// range and its 年 (2021—2025 年) are cjk-spacing's, reported once there.
+// Full dates (2023-02-14, 2023.6, 2023年6月) and phone numbers are left alone.
 import data from '../../../rules/date-format.json';
 import type { Rule, RuleContext } from '../engine/types.js';
 import { stringList } from '../engine/config-schema.js';
+import { cite } from './shared/citations.js';
 
 interface DateData {
   rangeDash: string;
+  /** Separators GB/T 15834 allows "sometimes" (浪纹线): a finding of severity info, not an error. */
+  softSeparators: string[];
   maxYearSpan: number;
   rangeSeparators: string[];
   lostMonth: { leaders: string; durationFollowers: string[] };
@@ -51,10 +58,11 @@ const rule: Rule = {
   id: 'date-format',
   severity: 'error',
   tags: ['format'],
+  local: true,
   docs: {
-    description: '日期或年份范围残缺、写法不规范：“20212025年”（丢了连接号）、“915日”（丢了“月”）、“2021-2025”（缺“年”）、年份范围未用一字线（应为“2021—2025年”）。',
+    description: '日期或年份范围残缺、写法不规范：“20212025年”（丢了连接号）、“915日”（丢了“月”）、“2021-2025”（缺“年”）、“(2023-2023)”（起止相同）、年份范围用短横线或破折号连接（应为“2021—2025年”；浪纹线“～”和“2021年—2025年”可用，只作提示）。',
     why: '从网页或 PDF 复制时，连接号和“月”字常被吞掉，日期因此无法读懂；公文中表示起止年份应使用一字线。',
-    basis: '《标点符号用法》（GB/T 15834-2011）4.13.3.2；《出版物上数字用法》（GB/T 15835-2011）',
+    ...cite(['gbt15834-4.13']),
     howToFix: '恢复为规范写法：“2021—2025年”“9月15日”（有两种读法的日期须人工核对）。',
   },
   extendSchema: {
@@ -73,6 +81,7 @@ const rule: Rule = {
     const dash = DATA.rangeDash;
     const maxSpan = DATA.maxYearSpan;
     const isRange = (a: string, b: string): boolean => Number(b) > Number(a) && Number(b) - Number(a) <= maxSpan;
+    const soft = new Set(DATA.softSeparators);
 
     compiled.lostDash.lastIndex = 0;
     for (const m of view.matchAll(compiled.lostDash)) {
@@ -84,18 +93,36 @@ const rule: Rule = {
 
     compiled.range.lastIndex = 0;
     for (const m of view.matchAll(compiled.range)) {
-      const [whole, y1, , sep, , y2, tail] = m;
-      if (!isRange(y1, y2) || afterLatin(view, m.index!)) continue;
+      const [matched, y1, midYear, sep, , y2, tailMatched] = m;
+      if (afterLatin(view, m.index!)) continue;
+      // A space before the closing 年 (2021—2025 年) is cjk-spacing's: this finding stops before it.
+      const spacedTail = tailMatched !== undefined && /^[ \t]/.test(tailMatched);
+      const whole = spacedTail ? matched.slice(0, matched.length - tailMatched.length) : matched;
+      const tail = spacedTail ? '' : tailMatched;
+      const hasYear = tailMatched !== undefined;
+      const start = m.index!;
+      const end = start + whole.length;
+      if (y1 === y2 && sep !== dash) {
+        // (2023-2023): a range of one year, garbled in the source (the real one is in the document the report cites).
+        emit(context, start, end, `年份范围“${whole}”起止年份相同，疑为错误，请核对所引文件的实际起止年份。`, undefined, { kind: 'range-same-year' });
+        continue;
+      }
+      if (!isRange(y1, y2)) continue;
       // 2023-2024学年 / 年度 keep their own word; anything else gets its 年.
-      const ownUnit = !tail && UNIT_AFTER.test(view.slice(m.index! + whole.length, m.index! + whole.length + 2));
-      const fixed = `${y1}${dash}${y2}${ownUnit ? '' : '年'}`;
+      const ownUnit = !hasYear && UNIT_AFTER.test(view.slice(end, end + 2));
+      const fixed = `${y1}${dash}${y2}${ownUnit || spacedTail ? '' : '年'}`;
       if (whole === fixed) continue;
-      const message = !tail && !ownUnit
-        ? `年份范围“${whole}”缺少“年”，应写作“${fixed}”。`
-        : sep !== dash
-          ? `年份范围“${whole}”应使用一字线“${dash}”连接，写作“${fixed}”。`
-          : `年份范围“${whole}”应写作“${fixed}”。`;
-      emit(context, m.index!, m.index! + whole.length, message, fixed, { kind: tail ? 'range-dash' : 'range-year' });
+      const repeatedYear = /年/.test(midYear);
+      const spacesOnly = whole.replace(/[ \t]/g, '') === fixed.replace(/[ \t]/g, '');
+      if (!hasYear && !ownUnit) {
+        emit(context, start, end, `年份范围“${whole}”缺少“年”，应写作“${fixed}”。`, fixed, { kind: 'range-year' });
+      } else if (soft.has(sep) || (sep === dash && (repeatedYear || spacesOnly))) {
+        // Allowed forms (浪纹线, 2021年—2025年): the usual one is suggested, as info.
+        const why = soft.has(sep) ? `用浪纹线“${sep}”可以，但公文中年份起止通常用一字线“${dash}”` : '中的“年”可只写一次';
+        emit(context, start, end, `年份范围“${whole}”${why}，可写作“${fixed}${spacedTail ? '年' : ''}”。`, fixed, { kind: 'range-style' }, 'info');
+      } else {
+        emit(context, start, end, `年份范围“${whole}”应使用一字线“${dash}”连接，写作“${fixed}${spacedTail ? '年' : ''}”。`, fixed, { kind: tail ? 'range-dash' : 'range-year' });
+      }
     }
 
     compiled.lostMonth.lastIndex = 0;
@@ -151,6 +178,7 @@ function emit(
   message: string,
   fixed: string | undefined,
   data: Record<string, unknown>,
+  severity?: 'info',
 ): void {
   const { start, end } = doc.prose.rangeToSource(viewStart, viewEnd);
   if (doc.isIgnored(start, end)) return;
@@ -163,6 +191,7 @@ function emit(
     message,
     data: { ...data, text, ...(fixed ? { fixed } : {}) },
     ...(safe ? { fix: { title: `改为“${fixed}”`, edits: [{ start, end, newText: fixed! }] } } : {}),
+    ...(severity ? { severity } : {}),
   });
 }
 

@@ -8,6 +8,7 @@ import { PINYIN_ANNOTATION } from '../engine/pinyin.js';
 import { toSimplified } from '../engine/script.js';
 import { topSectionOf } from '../engine/outline.js';
 import { stringList } from '../engine/config-schema.js';
+import { cite } from './shared/citations.js';
 
 interface Clause {
   /** Comparison key: pinyin and white space removed; '' for a barrier (heading text, ignored text). */
@@ -37,7 +38,7 @@ const rule: Rule = {
   docs: {
     description: '同一句话或同一段文字（20字以上）在报告中重复出现，或标题在相邻行重复。',
     why: '重复的句子、段落通常是复制粘贴时多贴了一次，或拼接不同材料时没有删净；公开的报告出现大段重复，显得敷衍，也会被督察认定为形式主义。',
-    basis: '《党政机关公文处理工作条例》第十九条（公文文字精炼）；《法治政府建设与责任落实督察工作规定》第二十五条',
+    ...cite(['gongwen-19']),
     howToFix: '删除重复的部分（快速修复可删除后一处重复）。',
   },
   extendSchema: stringList('追加的允许重复出现的套话（字面）。Stock phrases that may repeat.'),
@@ -65,28 +66,88 @@ const rule: Rule = {
       const same = sameBlockText(a, b, previous, current);
       previous = current;
       if (!same) continue;
-      barrier.add(b);
-      report({
-        start: b.start,
-        end: b.end,
-        message: `“${preview(b.text)}”与紧邻的第${a.line + 1}行重复。`,
-        data: { kind: b.isHeading || doc.meta.titleBlocks.includes(a) ? 'heading' : 'paragraph', line: a.line + 1, ...partAt(doc, b.start) },
-        fix: deleteLineFix(doc, b),
-      });
+      // A block repeated several times in a row (a line pasted over and over) is one defect and one finding.
+      let last = i;
+      for (; last + 1 < doc.blocks.length; last++) {
+        const next = normalize(doc.blocks[last + 1].text);
+        if (!sameBlockText(doc.blocks[last], doc.blocks[last + 1], previous, next)) break;
+        previous = next;
+      }
+      for (let k = i; k <= last; k++) barrier.add(doc.blocks[k]);
+      const kind = b.isHeading || doc.meta.titleBlocks.includes(a) ? 'heading' : 'paragraph';
+      if (last === i) {
+        report({
+          start: b.start,
+          end: b.end,
+          message: `“${preview(b.text)}”与紧邻的第${a.line + 1}行重复。`,
+          data: { kind, line: a.line + 1, ...partAt(doc, b.start) },
+          fix: deleteLineFix(doc, b),
+        });
+      } else {
+        const end = doc.blocks[last];
+        report({
+          start: b.start,
+          end: end.end,
+          message: `“${preview(b.text)}”与第${a.line + 1}行相同，在第${b.line + 1}—${end.line + 1}行又连续重复了${last - i + 1}次。`,
+          data: { kind, line: a.line + 1, count: last - i + 1, ...partAt(doc, b.start) },
+          fix: { ...deleteLinesFix(doc, b, end), title: '删除重复的行' },
+        });
+      }
+      i = last;
     }
 
-    // The title repeated in the page header area (web copies: page title, source line, article title).
+    // The title repeated in the page header area (web copies: page title, source line, article title), also
+    // past a block of page chrome, or with a shorter body name (海东市乐都区共和乡… / 共和乡…).
     const title = doc.meta.title ? normalize(doc.meta.title) : '';
-    const firstHeading = doc.outline.sections[0]?.heading.index ?? doc.blocks.length;
-    for (const b of doc.blocks.slice(0, Math.min(firstHeading, 12))) {
-      if (!title || barrier.has(b) || doc.meta.titleBlocks.includes(b) || normalize(b.text) !== title) continue;
+    const titleLine = doc.meta.titleRange ? doc.lines.lineOf(doc.meta.titleRange.start) + 1 : 0;
+    const firstHeading = doc.outline.sections[0]?.heading.start ?? Infinity;
+    const head = doc.blocks.filter((b) => !b.chrome && b.start < firstHeading).slice(0, 12);
+    head.forEach((b, i) => {
+      if (!title || barrier.has(b) || doc.meta.titleBlocks.includes(b)) return;
+      let again = normalize(b.text);
+      // The title again over two lines (…法治政府建设 ⏎ 情况报告).
+      const next = head[i + 1];
+      let last = b;
+      if (again !== title && next && !doc.meta.titleBlocks.includes(next) && title.startsWith(again) && again + normalize(next.text) === title) {
+        again = title;
+        last = next;
+        barrier.add(next);
+      }
+      const near = again !== title && sameTitle(title, again);
+      // The title again at the start of the opening paragraph (…情况报告 ⏎ …情况报告2023年，我镇…).
+      const raw = doc.meta.title!;
+      if (again !== title && !near && raw.length >= 10 && b.text.startsWith(raw) && b.text.length > raw.length) {
+        if (doc.meta.titleRange && doc.meta.titleRange.start === b.start) return;
+        barrier.add(b);
+        report({
+          start: b.start,
+          end: b.start + raw.length,
+          message: `标题“${preview(raw)}”又粘连在第${b.line + 1}行段落的开头。`,
+          data: { kind: 'heading', line: titleLine },
+          fix: { title: '删除重复的标题', edits: [{ start: b.start, end: b.start + raw.length, newText: '' }] },
+        });
+        return;
+      }
+      if (again !== title && !near) return;
       barrier.add(b);
       report({
         start: b.start,
-        end: b.end,
-        message: `标题“${preview(b.text)}”重复出现。`,
-        data: { kind: 'heading', line: doc.meta.titleBlocks[0].line + 1 },
-        fix: deleteLineFix(doc, b),
+        end: last.end,
+        message: near ? `标题“${preview(b.text)}”重复出现（与第${titleLine}行的标题只差单位名称的写法）。` : `标题“${preview(b.text)}”重复出现。`,
+        data: { kind: 'heading', line: titleLine },
+        fix: last === b ? deleteLineFix(doc, b) : deleteLinesFix(doc, b, last),
+      });
+    });
+    // A title glued twice at the start of a line (…及2023年工作方案2023年度乡镇…及2023年工作方案区政府：…).
+    const range = doc.meta.titleRange;
+    if (range && doc.meta.title && doc.text.startsWith(doc.meta.title, range.end) && doc.meta.title.length >= 8) {
+      const end = range.end + doc.meta.title.length;
+      report({
+        start: range.end,
+        end,
+        message: `标题“${preview(doc.meta.title)}”在同一行中重复了一次。`,
+        data: { kind: 'heading', line: titleLine },
+        fix: { title: '删除重复的标题', edits: [{ start: range.end, end, newText: '' }] },
       });
     }
 
@@ -129,6 +190,29 @@ const rule: Rule = {
 function partAt(doc: ReportDocument, offset: number): { part?: string } {
   const part = topSectionOf(doc.outline, offset)?.part;
   return part ? { part } : {};
+}
+
+/**
+ * The same title with a shorter or longer body name: one ends with the other, the other's extra beginning is
+ * a place (海东市乐都区 before 共和乡2022年度…报告), and what they share names a report.
+ */
+function sameTitle(a: string, b: string): boolean {
+  if (/[。；;，,]/.test(a) || /[。；;，,]/.test(b)) return false;
+  const [short, long] = [canonicalTitle(a), canonicalTitle(b)].sort((x, y) => x.length - y.length);
+  if (short.length < 10 || !long.endsWith(short) || !/报告|報告|总结|總結/.test(short)) return false;
+  return long === short || /^[\u4e00-\u9fa5]{2,20}(?:省|自治区|市|州|盟|县|区|旗)$/.test(long.slice(0, long.length - short.length));
+}
+
+/**
+ * A title as compared with its repeats: without 《》, 关于 and 的, 年度 as 年, and without a site's name after a
+ * separator (…情况报告-天津市静海区人民政府网, the page title of a CMS).
+ */
+function canonicalTitle(t: string): string {
+  return t
+    .replace(/[-_—–|｜]+[^-_—–|｜]{2,30}(?:网|网站|门户|政府|平台)$/, '')
+    .replace(/[《》「」“”"]/g, '')
+    .replace(/关于|的/g, '')
+    .replace(/年度/g, '年');
 }
 
 /** Identical adjacent blocks (normalised texts given); for list items of one style (3. … / 4. …) the text after the marker. */
@@ -190,6 +274,15 @@ function deleteLineFix(doc: ReportDocument, block: Block): Fix {
   // The last line has no line break of its own: take the one before it.
   const from = end === text.length && block.line > 0 ? lines.lineEnd(block.line - 1) : start;
   return { title: '删除重复的行', edits: [{ start: from, end, newText: '' }] };
+}
+
+/** Deletes the lines of first..last with the line break after them (or before them, at the end of the text). */
+function deleteLinesFix(doc: ReportDocument, first: Block, last: Block): Fix {
+  const { lines, text } = doc;
+  const start = lines.lineStart(first.line);
+  const end = last.line + 1 < lines.lineCount ? lines.lineStart(last.line + 1) : text.length;
+  const from = end === text.length && first.line > 0 ? lines.lineEnd(first.line - 1) : start;
+  return { title: '删除重复的标题', edits: [{ start: from, end, newText: '' }] };
 }
 
 /** Deletes the repeated run where that leaves correct text: whole paragraph, whole sentences, or a sentence tail. */

@@ -14,15 +14,17 @@ import type { Rule } from '../engine/types.js';
 import { findBrokenParagraphs } from './broken-paragraph.js';
 import { gluedChromeStart } from './conversion-artifact.js';
 import { CLOSERS, SENTENCE_END, isAsciiAlnum, isDateLine, isHan, proseBlocks } from './shared/prose.js';
+import { cite } from './shared/citations.js';
 
 const rule: Rule = {
   id: 'end-punctuation',
   severity: 'info',
   tags: ['punctuation'],
+  local: true,
   docs: {
     description: '正文段落末尾缺少句末标点（句号、问号、叹号等）。',
     why: '段落结尾漏掉句号，多是编辑时删改或从网页、表格复制留下的；公开发布的报告应句读完整。',
-    basis: '《标点符号用法》（GB/T 15834-2011）第4.1条',
+    ...cite(['gbt15834-4.1']),
     howToFix: '在段末补上句号（快速修复会追加“。”）。',
   },
   check({ doc, report }) {

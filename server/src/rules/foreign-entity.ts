@@ -10,6 +10,7 @@ import type { BodyLevel } from '../engine/meta.js';
 import { toSimplified, toTraditional } from '../engine/script.js';
 import { topSectionOf } from '../engine/outline.js';
 import { stringList } from '../engine/config-schema.js';
+import { cite } from './shared/citations.js';
 
 type Level = keyof typeof data.levels;
 const BEFORE = 8;
@@ -24,10 +25,11 @@ const rule: Rule = {
   id: 'foreign-entity',
   severity: 'warning',
   tags: ['text', 'copy-paste'],
+  local: true,
   docs: {
     description: '在叙述本单位工作的句子中出现了其他同级单位的名称（如张八桥镇的报告中写“岩头寨镇开展各项工作”），多为照抄其他单位报告的痕迹。',
     why: '年度报告应当如实反映本单位的工作。照抄其他单位的报告而漏改单位名称，公开后一望即知，督察中会被认定为弄虚作假、敷衍应付。',
-    basis: '《法治政府建设与责任落实督察工作规定》（中办、国办 2019）第二十五条、第三十一条',
+    ...cite(['gongwen-19']),
     howToFix: '核实该段内容是否属于本单位；是的，把名称改为本单位名称（名称起点确定时快速修复可替换），不是的，删除或重写该段。',
   },
   extendSchema: stringList('追加的不是报告主体的通用名称（字面），如 "岩头寨镇"。Names that are not other bodies.'),

@@ -6,10 +6,18 @@
 // Markdown "1)" list markers, Latin text (an English sentence quoting 法治 too), and pinyin annotations — 鎮(zhèn)
 // is removed from the prose view this rule scans, and a toneless (de) after a
 // character is left to pinyin-residue, so the two rules' fixes never overlap.
+// A text typed with half-width punctuation throughout (rules/halfwidth-punctuation.json: at least
+// documentMinimum marks, and at least documentShare of these marks and their full-width forms) gets one
+// document-level warning whose fix converts them all, plus one hint per line (with that line's fix)
+// instead of hundreds of warnings, as mixed-script does for a traditional text.
+// One finding per character: an ASCII " that unpaired-punctuation reports (an opener closed by ”, a “
+// closed by ", an opener never closed before Chinese text) is left to that rule, which mends the pair.
 import type { Block, ReportDocument, Section } from '../engine/document.js';
 import type { NumberingStyle } from '../engine/numbering.js';
 import type { OffsetEdit, Report, Rule } from '../engine/types.js';
-import { isCjkContext, isDigit, isEnumerator, isHan, proseBlocks, type ProseBlock } from './shared/prose.js';
+import data from '../../../rules/halfwidth-punctuation.json';
+import { HAN_RANGES, isCjkContext, isDigit, isEnumerator, isHan, proseBlocks, type ProseBlock } from './shared/prose.js';
+import { cite } from './shared/citations.js';
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
 const NAME: Record<string, string> = { ',': '逗号', ':': '冒号', ';': '分号', '!': '叹号', '?': '问号', '(': '括号', ')': '括号', '"': '引号' };
@@ -18,18 +26,66 @@ const rule: Rule = {
   id: 'halfwidth-punctuation',
   severity: 'warning',
   tags: ['punctuation'],
+  // Not `local`: whether the text is typed half-width throughout is decided on the whole document.
   docs: {
-    description: '中文语境中使用了半角（英文）标点 , : ; ( ) ! ? "，应使用全角标点。',
+    description: '中文语境中使用了半角（英文）标点 , : ; ( ) ! ? "，应使用全角标点；通篇使用半角标点时只报告一次全文问题（逐行为提示）。',
     why: '中文文本应使用全角标点符号；半角标点多由网页转换或英文输入法带入，字宽和间距与正文不一致，也不符合公文排版规范。数字中的小数点、千分位、时间（9:30）、网址和代码不受影响。',
-    basis: '《标点符号用法》（GB/T 15834-2011）；《党政机关公文格式》（GB/T 9704-2012）',
+    ...cite(['gbt15834-5.1']),
     howToFix: '改为相应的全角标点：，：；（）！？“”（快速修复可一次全部替换）。',
   },
   check({ doc, report }) {
     const leftToNumbering = mixedMarkers(doc);
-    const checkBlock = blockChecker(doc, report);
+    const found: Report[] = [];
+    const checkBlock = blockChecker(doc, (r) => found.push(r));
     for (const pb of proseBlocks(doc)) checkBlock(pb, leftToNumbering.has(pb.block));
+    const marks = found.reduce((n, r) => n + r.fix!.edits.length, 0);
+    if (marks >= DATA.documentMinimum && marks >= DATA.documentShare * (marks + countFullWidth(doc.prose.text))) reportDocument(doc, found, marks, report);
+    else for (const r of found) report(r);
   },
 };
+
+const DATA = data as { documentMinimum: number; documentShare: number };
+const FULL_WIDTH = new Set([...'，：；！？（）“”'].map((c) => c.charCodeAt(0)));
+
+function countFullWidth(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (FULL_WIDTH.has(text.charCodeAt(i))) n++;
+  return n;
+}
+
+/** One document finding (its fix converts every mark) and one hint per line (that line's marks), for a text typed half-width. */
+function reportDocument(doc: ReportDocument, found: Report[], marks: number, report: (r: Report) => void): void {
+  const byLine = new Map<number, Report[]>();
+  const perChar = new Map<string, number>();
+  for (const r of found) {
+    const line = doc.lines.lineOf(r.start);
+    const list = byLine.get(line);
+    if (list) list.push(r);
+    else byLine.set(line, [r]);
+    for (const ch of String(r.data!.char)) perChar.set(ch, (perChar.get(ch) ?? 0) + 1);
+  }
+  const kinds = [...perChar].sort((a, b) => b[1] - a[1]).map(([ch, n]) => `${ch} ${n}处`).join('，');
+  const full = countFullWidth(doc.prose.text);
+  report({
+    start: 0,
+    end: 0,
+    message: `全文使用半角标点：中文语境中有${marks}个半角标点（${kinds}），全角标点只有${full}个；应使用全角标点，可一次全部替换。`,
+    data: { scope: 'document', marks, fullWidth: full },
+    fix: { title: '将全文的半角标点改为全角', edits: found.flatMap((r) => r.fix!.edits) },
+  });
+  for (const list of byLine.values()) {
+    const n = list.reduce((k, r) => k + r.fix!.edits.length, 0);
+    const shown = [...new Set(list.flatMap((r) => [...String(r.data!.char)]))].join(' ');
+    report({
+      start: list[0].start,
+      end: list[list.length - 1].end,
+      message: `本行有${n}个半角标点（${shown}），应使用全角标点。`,
+      data: { scope: 'line', marks: n },
+      fix: { title: '将本行的半角标点改为全角', edits: list.flatMap((r) => r.fix!.edits) },
+      severity: 'hint',
+    });
+  }
+}
 
 const FULL_FORM: Partial<Record<NumberingStyle, NumberingStyle>> = { 'cn-paren-half': 'cn-paren', 'arabic-paren-half': 'arabic-paren' };
 
@@ -53,19 +109,16 @@ function mixedMarkers(doc: ReportDocument): Set<Block> {
   return out;
 }
 
-/** Code units the scan stops at (a table, so the per-character cost is one array read). */
-const RELEVANT = new Uint8Array(0x10000);
-for (const ch of ',:;!?()（）“”"') RELEVANT[ch.charCodeAt(0)] = 1;
-/** The scan's character classes in one table (Han, ASCII letter, RELEVANT, else 0): one array read per character. */
+/** The scan's character classes in one table (Han, ASCII letter, a mark the scan stops at, else 0): one array read per character. */
 const HAN_CLASS = 1;
 const LATIN_CLASS = 2;
 const RELEVANT_CLASS = 3;
 const CLASS = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) {
-  if (isHan(c)) CLASS[c] = HAN_CLASS;
-  else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) CLASS[c] = LATIN_CLASS;
-  else if (RELEVANT[c]) CLASS[c] = RELEVANT_CLASS;
-}
+// Filled by ranges (the three sets do not overlap): a loop testing every code unit was a few ms of each run.
+for (const [first, last] of HAN_RANGES) CLASS.fill(HAN_CLASS, first, last + 1);
+CLASS.fill(LATIN_CLASS, 0x41, 0x5b);
+CLASS.fill(LATIN_CLASS, 0x61, 0x7b);
+for (const ch of ',:;!?()（）“”"') CLASS[ch.charCodeAt(0)] = RELEVANT_CLASS;
 
 /** Sentence and clause breaks, full-width and ASCII (for inLatinClause). */
 const CLAUSE_BREAK = new Set([...'。！？；：，.!?;:,\n'].map((c) => c.charCodeAt(0)));
@@ -226,12 +279,10 @@ function blockChecker(doc: ReportDocument, report: (r: Report) => void): (pb: Pr
         case '“':
           quotes.push({ at: i, ascii: false, hanBefore: han, latinBefore: latin });
           break;
-        case '”': {
-          const open = quotes.pop();
-          // "一员多能” — an ASCII opener closed by a curly quote.
-          if (open?.ascii && !ignored(open.at)) single(open.at, '“', true);
+        case '”':
+          // "一员多能” — an ASCII opener closed by a curly quote: unpaired-punctuation reports and mends the pair.
+          quotes.pop();
           break;
-        }
         case '"': {
           const open = quotes.pop();
           if (!open) {
@@ -239,8 +290,8 @@ function blockChecker(doc: ReportDocument, report: (r: Report) => void): (pb: Pr
             break;
           }
           if (!open.ascii) {
-            // “一员多能" — an ASCII closer.
-            if (!ignored(i)) single(i, '”', false);
+            // “一员多能" — an ASCII closer; before punctuation or the end, unpaired-punctuation reports and mends the pair.
+            if (!ignored(i) && isHan(code(i + 1))) single(i, '”', false);
             break;
           }
           if (chinesePair(open, i, han, latin) && !ignored(open.at) && !ignored(i)) pair(open.at, i, '“', '”');
@@ -253,8 +304,9 @@ function blockChecker(doc: ReportDocument, report: (r: Report) => void): (pb: Pr
     }
     for (const open of quotes) {
       if (!open.ascii || ignored(open.at)) continue;
-      if (isHan(code(open.at + 1))) single(open.at, '“', true);
-      else if (isHan(code(open.at - 1))) single(open.at, '”', false);
+      // "一员多能 never closed: unpaired-punctuation reports the lone opener (one finding for the character).
+      if (isHan(code(open.at + 1))) continue;
+      if (isHan(code(open.at - 1))) single(open.at, '”', false);
     }
   };
 }

@@ -5,6 +5,7 @@ import type { Fix, OffsetEdit, Rule, Report } from '../engine/types.js';
 import type { Section } from '../engine/document.js';
 import { formatMarker, type NumberingStyle } from '../engine/numbering.js';
 import { topSectionOf } from '../engine/outline.js';
+import { cite } from './shared/citations.js';
 
 /** The half-width form of a style and its GB/T 9704 full-width form. */
 const PREFERRED: Partial<Record<NumberingStyle, NumberingStyle>> = {
@@ -31,21 +32,23 @@ const rule: Rule = {
   docs: {
     description: '同一层级的标题序号跳号、重号、重新起编，或混用不同样式（如“（一）（二）”中夹“（1）”，全角“（三）”后接半角“(四)”）。',
     why: '公文结构层次序数依次为“一、”“（一）”“1.”“（1）”，同级序号应连续、样式一致；跳号、重号或样式混杂通常是删改或拼接后遗留的错误，会让读者误判层次。',
-    basis: '《党政机关公文格式》（GB/T 9704-2012）§7.3.3；《党政机关公文处理工作条例》',
+    ...cite(['gbt9704-7.3.3']),
     howToFix: '按顺序重新编号，并统一为同级第一个序号的样式（半角括号统一为全角）。快速修复可自动重新编号或统一样式。',
   },
   check({ doc, report }) {
     const { outline } = doc;
     const groups: Section[][] = [outline.all.filter((s) => !s.parent)];
     for (const s of outline.all) if (s.children.length) groups.push(s.children);
-    for (const group of groups) checkGroup(group, (r) => {
+    // An excerpt that starts after a cut (……（开头部分已省略650字）) starts its numbering where the cut fell.
+    const midwayUntil = doc.extent.startsMidway ? (outline.sections[0]?.start ?? Infinity) : -1;
+    for (const group of groups) checkGroup(group, midwayUntil, (r) => {
       const top = topSectionOf(outline, r.start);
       report({ ...r, data: { ...r.data, ...(top?.part ? { part: top.part } : {}) } });
     });
   },
 };
 
-function checkGroup(group: Section[], report: (r: Report) => void): void {
+function checkGroup(group: Section[], midwayUntil: number, report: (r: Report) => void): void {
   const numbered = group.filter((s) => s.heading.numbering);
   if (numbered.length === 0) return;
   // The level most siblings use; ties go to the higher (smaller) level.
@@ -113,7 +116,7 @@ function checkGroup(group: Section[], report: (r: Report) => void): void {
           fix: { title: `统一为“${want}”`, edits: [{ ...range, newText: want }] },
         });
       }
-      const problem = sequenceProblem(prev, it);
+      const problem = !prev && it.start <= midwayUntil ? undefined : sequenceProblem(prev, it);
       if (problem) {
         // The renumbering covers the whole sequence: offered once (on the first break) keeps this linear.
         report({ ...range, message: problem, data: { kind: 'sequence', expected: prev ? prev.value + 1 : 1 }, ...(offered ? {} : { fix: renumberFix }) });

@@ -3,13 +3,14 @@
 // 設(shè)置 reads 設置) and converts each line once with opencc-js: a character
 // is of the other script where the phrase-level conversion changes it
 // (干部 → 幹部 but 干涉 stays). A report mostly of the other script gets one
-// document-level finding plus one finding per line, not one per character.
+// document-level error plus one hint per line, not one error per character or per line.
 import type { Fix, OffsetEdit, Rule, RuleContext } from '../engine/types.js';
 import { keepCommonTraditional, SCRIPT_NAMES, toScript } from '../engine/script.js';
 import { sourcePieces } from '../engine/pinyin.js';
 import type { Script } from '../engine/document.js';
 import data from '../../../rules/mixed-script.json';
 import { stringList } from '../engine/config-schema.js';
+import { cite } from './shared/citations.js';
 
 /** A run of other-script text in the view: [start, end) and its conversion. */
 interface Run {
@@ -45,7 +46,7 @@ const rule: Rule = {
   docs: {
     description: '报告中混用了与设定字形（默认规范简体字）不同的繁体字或简体字。',
     why: '国家机关公文和政务公开信息应使用规范汉字；网页“繁体版”转换或复制粘贴常使整篇或部分文字变成繁体，个别词（如“干部”）又未转换，形成繁简混杂。',
-    basis: '《中华人民共和国国家通用语言文字法》第九条、第十四条；《通用规范汉字表》（2013）',
+    ...cite(['language-law-9']),
     howToFix: '将标出的文字转换为设定字形（快速修复按词组转换：幹部→干部，干涉不变）；整篇为另一字形时可一次转换全文。',
   },
   extendSchema: stringList('追加到 allow 的词语（字面），如 "香港律師公會"。Words allowed in the other script.'),
@@ -188,7 +189,9 @@ function refineTraditional(context: RuleContext, line: LineScan): LineScan {
 /** Drops runs inside an allowed word (a name or quotation written in the other script on purpose). */
 function dropAllowed(view: string, line: LineScan, allow: string[]): LineScan {
   if (line.runs.length === 0) return line;
-  const end = line.runs[line.runs.length - 1].end;
+  // An allowed word may run past the last run (濛溪: the run is 濛), so look that far beyond it.
+  const longest = allow.reduce((n, w) => Math.max(n, w.length), 0);
+  const end = Math.min(view.length, line.runs[line.runs.length - 1].end + longest);
   const text = view.slice(line.start, end);
   const covered: { start: number; end: number }[] = [];
   for (const word of allow) {
@@ -326,6 +329,20 @@ function singleLineEdit(context: RuleContext, line: LineScan): OffsetEdit[] | un
   return [{ start, end, newText: parts.join('') }];
 }
 
+/**
+ * What the counts say, truthfully: only about three in ten Han characters differ between the two scripts, so a
+ * text wholly in the other script shows about 30% (“mainly” would misread 825 of 2531); from the document
+ * threshold (15%) up to that, the text is a mix with many characters of the other script.
+ */
+const WHOLLY_OTHER_RATIO = 0.25;
+function documentShare(other: number, han: number, otherName: string): string {
+  const pct = Math.round((other / Math.max(1, han)) * 100);
+  const counts = `${han}个汉字中${other}个为${otherName}字，占${pct}%`;
+  return other / Math.max(1, han) >= WHOLLY_OTHER_RATIO
+    ? `全文几乎都是${otherName}（${counts}；两种字形不同的汉字本就只占约三成，其余汉字两种字形相同）`
+    : `全文有大量${otherName}字（${counts}）`;
+}
+
 function reportDocument(context: RuleContext, lines: LineScan[], other: number, han: number): void {
   const { doc } = context;
   const target = doc.settings.script;
@@ -353,11 +370,13 @@ function reportDocument(context: RuleContext, lines: LineScan[], other: number, 
   context.report({
     start: 0,
     end: 0,
-    message: `全文主要使用${otherName}字（${han}个汉字中${other}个为${otherName}），而报告应使用${targetName}字${target === 'simplified' ? '（规范汉字）' : ''}。`,
+    message: `${documentShare(other, han, otherName)}，而报告应使用${targetName}字${target === 'simplified' ? '（规范汉字）' : ''}。`,
     data: { scope: 'document', characters: other, han, script: target },
     fix: { title: `将全文转换为${targetName}`, edits: allEdits },
   });
-  for (const f of lineFindings) context.report(f);
+  // The defect is the document's script, reported once above (an error, its fix converts everything); the lines
+  // are where it shows, as hints with their own fix, not hundreds of errors (issue 15: floods).
+  for (const f of lineFindings) context.report({ ...f, severity: 'hint' });
 }
 
 export default rule;

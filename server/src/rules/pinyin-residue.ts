@@ -2,15 +2,17 @@
 // one finding per annotation; the fix deletes the annotation only, so
 // fixing all of them restores the text exactly as it was without them.
 import type { Rule } from '../engine/types.js';
+import { cite } from './shared/citations.js';
 
 const rule: Rule = {
   id: 'pinyin-residue',
   severity: 'error',
   tags: ['script', 'conversion'],
+  local: true,
   docs: {
     description: '汉字后残留带声调的拼音注音，如“鎮(zhèn)”“設(shè)”。',
     why: '这类注音是网页“拼音标注”功能或错误的繁简转换留下的，不属于报告正文；公开发布的报告出现拼音残留，影响严肃性和可读性。',
-    basis: '《党政机关公文处理工作条例》第十九条（公文文字应准确、规范）；《中华人民共和国国家通用语言文字法》',
+    ...cite(['language-law-9', 'gongwen-20']),
     howToFix: '删除汉字后括号内的拼音（快速修复逐处删除，可一次全部修复）。',
   },
   check({ doc, report }) {

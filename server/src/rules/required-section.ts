@@ -5,6 +5,7 @@ import { SECTION_DATA, paragraphLayout } from '../engine/outline.js';
 import { formatMarker } from '../engine/numbering.js';
 import { toTraditional } from '../engine/script.js';
 import type { ReportDocument, Section } from '../engine/document.js';
+import { cite } from './shared/citations.js';
 
 const rule: Rule = {
   id: 'required-section',
@@ -13,13 +14,16 @@ const rule: Rule = {
   docs: {
     description: '报告缺少法定的五个部分之一。',
     why: '《法治政府建设与责任落实督察工作规定》第二十五条规定了年度报告的内容：主要举措和成效、存在的不足和原因、党政主要负责人履行推进法治建设第一责任人职责情况、下一年度主要安排、其他需要报告的情况。缺少任何一部分，报告都不完整。只在正文里顺带提及、没有单独标题的部分，仍视为缺失。',
-    basis: '《法治政府建设与责任落实督察工作规定》（中办、国办 2019）第二十五条',
+    ...cite(['supervision-25']),
     howToFix: '在法定位置插入该部分的标题和内容（快速修复可插入骨架）。',
   },
   check({ doc, report }) {
     const { outline } = doc;
     for (const part of PART_IDS) {
       if (outline.parts.get(part)!.length > 0) continue;
+      // Present without a top-level heading of its own (a sub-item, or the measures before the first named
+      // part of an excerpt): not missing; section-order says where it belongs.
+      if (outline.nested.get(part)?.length || outline.implicit.has(part)) continue;
       const info = SECTION_DATA.parts[part];
       // Where the part belongs: before the first present part that comes after it in statutory order.
       const later = PART_IDS.slice(PART_IDS.indexOf(part) + 1)
@@ -60,7 +64,7 @@ function skeletonFix(doc: ReportDocument, part: PartId, anchor: Section | undefi
   const gap = blankLines ? eol + eol : eol;
   const local = (s: string) => (doc.settings.script === 'traditional' ? toTraditional(s) : s);
   const model = anchor ?? outline.sections[outline.sections.length - 1];
-  const prefix = text.slice(doc.lines.lineStart(model.heading.line), model.heading.start);
+  const prefix = text.slice(headingLineStart(doc, model.heading), model.heading.start);
   const numbering = model.heading.numbering;
   const edits: OffsetEdit[] = [];
   let marker = '';
@@ -79,12 +83,14 @@ function skeletonFix(doc: ReportDocument, part: PartId, anchor: Section | undefi
   if (anchor) {
     // One edit from the anchor's line start through its marker: an insertion and a replacement at the same
     // offset would count as overlapping edits.
-    const at = doc.lines.lineStart(anchor.heading.line);
+    const at = headingLineStart(doc, anchor.heading);
     const own = edits.findIndex((e) => e.start === anchor.heading.start);
     const end = own >= 0 ? edits[own].end : at;
     const renumbered = own >= 0 ? prefix + edits[own].newText : '';
     if (own >= 0) edits.splice(own, 1);
-    edits.push({ start: at, end, newText: body + gap + renumbered });
+    // A heading inline in a one-line report: the part goes on lines of its own before it.
+    const lead = at === doc.lines.lineStart(anchor.heading.line) ? '' : eol;
+    edits.push({ start: at, end, newText: lead + body + gap + renumbered });
   } else {
     const end = text.length;
     let lead = '';
@@ -95,6 +101,12 @@ function skeletonFix(doc: ReportDocument, part: PartId, anchor: Section | undefi
   return { title: `插入“${info.short}”部分的骨架${marker ? `（${marker}${info.heading}）` : ''}`, edits };
 }
 
+/** Where a heading's line starts (after its Markdown prefix); for a heading inline in a one-line report, the heading itself. */
+function headingLineStart(doc: ReportDocument, heading: Section['heading']): number {
+  const lineStart = doc.lines.lineStart(heading.line);
+  return /^[\s\u3000>#*+\-]*$/.test(doc.text.slice(lineStart, heading.start)) ? lineStart : heading.start;
+}
+
 const MENTIONS: Record<PartId, RegExp> = {
   measures: /主要举措|主要措施/,
   shortcomings: /存在的(不足|问题)/,
@@ -103,18 +115,14 @@ const MENTIONS: Record<PartId, RegExp> = {
   other: /其他需要报告/,
 };
 
-function mentionedInBody(prose: string, part: PartId): boolean {
-  // Checking a simplified copy would cost a conversion of the whole text; the
-  // traditional forms of the key words are few, so test both.
-  return MENTIONS[part].test(prose) || TRAD_MENTIONS[part].test(prose);
-}
+/** The same words in traditional script, converted on first use (a report typed in traditional script). */
+let tradMentions: Record<PartId, RegExp> | undefined;
 
-const TRAD_MENTIONS: Record<PartId, RegExp> = {
-  measures: /主要舉措|主要措施/,
-  shortcomings: /存在的(不足|問題)/,
-  'first-responsible': /第一責任人/,
-  'next-year': /下一年度|下一步/,
-  other: /其他需要報告/,
-};
+function mentionedInBody(prose: string, part: PartId): boolean {
+  // Checking a simplified copy would cost a conversion of the whole text; converting the few key words
+  // costs nothing, so test both.
+  tradMentions ??= Object.fromEntries(PART_IDS.map((p) => [p, new RegExp(toTraditional(MENTIONS[p].source))])) as Record<PartId, RegExp>;
+  return MENTIONS[part].test(prose) || tradMentions[part].test(prose);
+}
 
 export default rule;

@@ -2,6 +2,7 @@
 import type { Rule } from '../engine/types.js';
 import { PART_IDS } from '../engine/types.js';
 import { SECTION_DATA } from '../engine/outline.js';
+import { cite } from './shared/citations.js';
 
 const rule: Rule = {
   id: 'section-order',
@@ -10,7 +11,7 @@ const rule: Rule = {
   docs: {
     description: '五个法定部分没有按规定的顺序排列。',
     why: '《法治政府建设与责任落实督察工作规定》第二十五条依次列出年度报告的内容：主要举措和成效、存在的不足和原因、党政主要负责人履行第一责任人职责情况、下一年度主要安排、其他需要报告的情况。按此顺序排列便于上级和公众对照查阅。',
-    basis: '《法治政府建设与责任落实督察工作规定》（中办、国办 2019）第二十五条',
+    ...cite(['supervision-25']),
     howToFix: '调整各部分的先后顺序（并相应调整序号）。',
   },
   check({ doc, report }) {
@@ -35,6 +36,22 @@ const rule: Rule = {
         data: { part: PART_IDS[rank], after: before !== undefined ? PART_IDS[before] : undefined, before: after !== undefined ? PART_IDS[after] : undefined },
       });
     });
+    // A part given only as a sub-item of another part ((一)履行推进法治建设第一责任人职责 under 一、主要举措和成效).
+    for (const [part, subs] of doc.outline.nested) {
+      const s = subs[0];
+      let top = s;
+      while (top.parent) top = top.parent;
+      const h = s.heading;
+      const name = SECTION_DATA.parts[part].short;
+      report({
+        start: h.start,
+        end: Math.min(h.end, h.contentStart + s.title.length),
+        message: h.isHeading
+          ? `“${name}”写成了${top === s ? '' : `“${top.title}”之下的`}小标题“${h.numbering?.marker ?? ''}${s.title}”，按规定应单独成为一个部分。`
+          : `“${name}”部分的标题“${s.title}”没有序号，没有作为单独的一个部分排列。`,
+        data: { part, nested: true },
+      });
+    }
   },
 };
 

@@ -4,21 +4,22 @@ import type { Rule } from '../engine/types.js';
 import { paragraphLayout } from '../engine/outline.js';
 import { BODY_IN_TITLE, titleText, withoutCoIssuers } from '../engine/meta.js';
 import { toTraditional } from '../engine/script.js';
+import { cite } from './shared/citations.js';
 
 const rule: Rule = {
   id: 'title',
   severity: 'warning',
   tags: ['structure'],
   docs: {
-    description: '报告没有标题，或标题中缺少年度或报告单位名称。',
+    description: '报告没有标题，或标题中缺少年度或报告单位名称（包括只写“教育体育局”“区教育局”、没有所属地区的部门名称）。',
     why: '年度报告须向社会公开，标题应能让读者一眼看出是哪个单位哪一年度的法治政府建设情况报告；公文标题一般由发文机关名称、事由和文种组成。直接以正文开头、或标题只写“关于2023年法治政府建设情况的报告”的，公开后无法辨认。',
-    basis: '《党政机关公文处理工作条例》第九条（标题）；《党政机关公文格式》（GB/T 9704-2012）§7.3.2；《法治政府建设与责任落实督察工作规定》第二十五条',
+    ...cite(['gongwen-9-7']),
     howToFix: '在正文前加标题，写明单位和年度，例如“××镇关于2023年度法治政府建设情况的报告”。快速修复可插入标题骨架或补上单位名称。',
   },
   check({ doc, report }) {
     const { meta, text } = doc;
     const local = (s: string) => (doc.settings.script === 'traditional' ? toTraditional(s) : s);
-    if (!meta.title || meta.titleBlocks.length === 0) {
+    if (!meta.title || !meta.titleRange) {
       const first = doc.blocks.find((b) => !doc.isIgnored(b.start, b.end));
       const at = first ? first.start : 0;
       const preview = first ? first.text.slice(0, 12) : '';
@@ -41,15 +42,29 @@ const rule: Rule = {
       return;
     }
     const blocks = meta.titleBlocks;
-    const start = blocks[0].start;
-    const end = blocks[blocks.length - 1].end;
+    const { start, end } = meta.titleRange;
     // 《××镇2023年法治政府建设情况报告》: the 书名号 around the whole title are not part of its wording.
     const simplified = titleText(meta.title);
-    const hasYear = /\d{4}\s*年/.test(simplified);
-    const hasBody = BODY_IN_TITLE.test(withoutCoIssuers(simplified));
+    // 2023年, ２０２３年, 二〇二三年.
+    const hasYear = /(?:\d{4}|[０-９]{4}|[〇零○一二三四五六七八九]{4})\s*年/.test(simplified);
+    const named = BODY_IN_TITLE.exec(withoutCoIssuers(simplified));
+    const hasBody = !!named;
     const missing = [hasBody ? '' : '单位名称', hasYear ? '' : '年度'].filter(Boolean);
-    if (missing.length === 0) return;
-    const last = blocks[blocks.length - 1];
+    if (missing.length === 0) {
+      // 教育体育局2023年度…, 区教育局2022年…: a department named without the region it belongs to names no body.
+      const department = named && departmentWithoutRegion(named[0]);
+      if (department) {
+        report({
+          start,
+          end,
+          message: `标题“${meta.title}”中的单位名称“${department}”不完整：缺少所属地区，应写全称（如“${/^[市区县省]/.test(department) ? '××' : '××县'}${department}”）。`,
+          data: { kind: 'no-region', missing: ['单位名称'], body: department },
+        });
+      }
+      return;
+    }
+    // The last title line (or the title glued at the start of the body's line).
+    const last = blocks.length ? blocks[blocks.length - 1] : { start, text: meta.title };
     const edits = [];
     // Safe only where the place is clear: the body goes before a leading 关于; the year after 关于
     // (张八桥镇关于…) or right after the body (张八桥镇法治政府…).
@@ -71,6 +86,21 @@ const rule: Rule = {
     });
   },
 };
+
+/**
+ * The department a title names, when it gives no region (教育体育局, 区教育局, 市市场监管局): a unit ending in
+ * 局、委、办… with no place name before it. National bodies (司法部, 国家××局, ××总局) need none.
+ */
+function departmentWithoutRegion(named: string): string | undefined {
+  const body = named.replace(/^\d{4}\s*(?:年度|年)?/, '').replace(/^关于/, '');
+  const place = '[\\u4e00-\\u9fa5XxＸｘ×*＊]{1,12}?(?:省|自治区|市|州|盟|县|区|旗|镇|乡|街道)';
+  if (!/(局|委员会|委|办公室|办|厅|中心)$/.test(body) || /^(?:国家|国务院|中国|中华|全国|最高|中共中央)|(?:总局|总署)$/.test(body)) return undefined;
+  // A place before the department: 2+ characters ending in a unit of region (武汉市, 潼南区, 城口县鸡鸣乡).
+  const region = new RegExp(`^${place}(?=[\\u4e00-\\u9fa5])`).exec(body)?.[0];
+  // 市市场监管局: the "place" is 市 + the department's first character.
+  if (region && (!/^[市区县省]$/.test(region[0]) || region.length > 2)) return undefined;
+  return body;
+}
 
 /** Length of the opening up to the first comma, for a precise range on "2024年,在…" (at most 20). */
 function firstClauseLength(s: string): number {

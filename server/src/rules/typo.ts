@@ -1,23 +1,58 @@
-// Known wrong words (喜闻悦见 → 喜闻乐见, 再接再励 → 再接再厉, 截止目前 → 截至目前):
-// a dictionary in rules/typo.json, extendable in the config, matched in one
-// pass over the prose view. Only words wrong in every context are listed.
-import type { Rule } from '../engine/types.js';
+// Known wrong words (喜闻悦见 → 喜闻乐见, 再接再励 → 再接再厉, 截止目前 → 截至目前), only those wrong in
+// every context: the rule and its dictionary are rules/typo.json. Besides the dictionary, a two-character
+// word typed twice (配合配合, 加强加强) is reported (rules/doubled-words.json: what may repeat); deleting the
+// repetition is offered as a quick fix only, since it deletes report text.
 import data from '../../../rules/typo.json';
-import { checkDictionary, replaceMessage, type DictionaryFile, dictionaryExtendSchema } from './shared/dictionary.js';
+import doubled from '../../../rules/doubled-words.json';
+import type { Rule, RuleContext } from '../engine/types.js';
+import { substitutionRule, type SubstitutionRuleFile } from './shared/dictionary.js';
+import { isHan } from './shared/prose.js';
+
+const dictionary = substitutionRule(data as SubstitutionRuleFile);
+
+const DOUBLED = doubled as { numerals: string; secondExcept: string; allow: string[]; words: string };
+const ALLOWED = new Set(DOUBLED.allow);
+/** The two-character words whose repetition is looked for (构建共建共治 repeats 建共, which is no word). */
+const WORDS = new Set(DOUBLED.words.split(' '));
+
+/** ABAB in the prose view (A ≠ B, both Han): the word AB written twice. */
+function checkDoubled({ doc, report }: RuleContext): void {
+  const text = doc.prose.text;
+  for (let i = 0; i + 4 <= text.length; i++) {
+    const a = text.charCodeAt(i);
+    if (!isHan(a) || text.charCodeAt(i + 2) !== a) continue;
+    const b = text.charCodeAt(i + 1);
+    if (b === a || !isHan(b) || text.charCodeAt(i + 3) !== b) continue;
+    const word = text.slice(i, i + 2);
+    const both = text.slice(i, i + 4);
+    // ABABAB… (哈哈哈) or a numeral-classifier repetition (一步一步) or a repetition across words (是不是不够).
+    if (!WORDS.has(word) || ALLOWED.has(both) || DOUBLED.numerals.includes(word[0]) || DOUBLED.secondExcept.includes(word[1])) {
+      i += 1;
+      continue;
+    }
+    if (text.slice(i + 4, i + 6) === word || text.slice(i - 2, i) === word) {
+      i += 3;
+      continue;
+    }
+    const whole = doc.prose.rangeToSource(i, i + 4);
+    const second = doc.prose.rangeToSource(i + 2, i + 4);
+    if (doc.isIgnored(whole.start, whole.end)) continue;
+    report({
+      start: whole.start,
+      end: whole.end,
+      message: `词语重复：“${both}”疑为多打了一遍，应为“${word}”。`,
+      data: { wrong: both, right: word, kind: 'doubled' },
+      suggestions: [{ title: `删除重复的“${word}”`, edits: [{ start: second.start, end: second.end, newText: '' }] }],
+    });
+    i += 3;
+  }
+}
 
 const rule: Rule = {
-  id: 'typo',
-  severity: 'warning',
-  tags: ['wording'],
-  docs: {
-    description: '使用了词典中收录的错别字或错误写法，如“喜闻悦见”“再接再励”“截止目前”。',
-    why: '错别字损害公文的严肃性和公信力，年度报告须向社会公开，更应杜绝。词典只收在任何语境中都错误的写法。',
-    basis: '《党政机关公文处理工作条例》第十九条（文字准确、规范）；《现代汉语词典》；《第一批异形词整理表》',
-    howToFix: '改为正确写法（快速修复直接替换）；可在配置 "typo": {"extend": {"错字": "正字"}} 中追加本单位常见的错误写法。',
-  },
-  extendSchema: dictionaryExtendSchema(),
+  ...dictionary,
   check(context) {
-    checkDictionary(context, data as DictionaryFile, (m) => replaceMessage(m, '用字错误：'));
+    dictionary.check(context);
+    checkDoubled(context);
   },
 };
 

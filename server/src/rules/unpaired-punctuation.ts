@@ -1,12 +1,14 @@
 // Unbalanced or mismatched paired punctuation: “ ” ‘ ’ 《 》 〈 〉 （ ） 【 】
 // 「 」 『 』, and an ASCII " closed by ” ("一员多能”). One stack per
 // paragraph (a block, or blocks joined by a hard line break inside a
-// sentence), so the whole check is linear. Lone ASCII brackets are left to
+// sentence), so the whole check is linear. A mismatched pair's half-width half is this rule's alone
+// (halfwidth-punctuation leaves it here): its fix makes it full-width. Lone ASCII brackets are left to
 // halfwidth-punctuation (they also occur as "1)" list markers); a half-width
 // bracket may close a full-width one and vice versa.
 import type { ReportDocument } from '../engine/document.js';
 import type { Report, Rule } from '../engine/types.js';
 import { CLOSERS, SENTENCE_END, continuesInNext, isEnumerator, isHan } from './shared/prose.js';
+import { cite } from './shared/citations.js';
 
 /** Opening characters → kind; a kind pairs an opener with its closers. */
 const OPEN_KIND: Record<string, string> = {
@@ -41,10 +43,11 @@ const rule: Rule = {
   id: 'unpaired-punctuation',
   severity: 'error',
   tags: ['punctuation'],
+  local: true,
   docs: {
-    description: '引号、书名号、括号等成对标点不配对：缺少一半，或左右不匹配（如半角 " 与全角 ” 配成一对）。',
+    description: '引号、书名号、括号等成对标点不配对：缺少一半，或左右不匹配（如半角 " 与全角 ” 配成一对），或标题序号“（一）”丢了左括号（“一)”）。',
     why: '成对标点缺失或错配会改变引文、文件名称的起止范围，常见于网页转换或手工编辑后的残留，公开发布前必须改正。',
-    basis: '《标点符号用法》（GB/T 15834-2011）第4.3、4.8、4.9条',
+    ...cite(['gbt15834-4.8', 'gbt15834-4.9', 'gbt15834-4.15']),
     howToFix: '补上缺失的一半，或把错配的一半改为对应的全角标点。',
   },
   check({ doc, report }) {
@@ -71,6 +74,8 @@ const rule: Rule = {
         unclosed(o);
       }
     };
+
+    reportLostOpeners(doc, report);
 
     /** Source offset of a “ that continues a multi-paragraph quotation (skipped, its opener is still open). */
     let continuation = -1;
@@ -131,7 +136,7 @@ const rule: Rule = {
         continuation = next;
         continue;
       }
-      for (const o of stack) unclosed(o);
+      reportUnclosedRuns(doc, stack, report);
       stack = [];
       counts = new Map();
     }
@@ -151,9 +156,71 @@ function quotationContinues(doc: ReportDocument, block: { index: number; start: 
   return next.start;
 }
 
+/** A heading marker （一） that lost its opening bracket: 一)纵深推进… at the start of a block. */
+const LOST_OPENER = /^([一二三四五六七八九十]{1,3})([)）])/;
+
+/**
+ * 一) / 一） at the start of a paragraph is a （一） heading whose opening bracket was lost (dev 057: 一)纵深推进学悟笃行…;
+ * not where the line before ends with （ — the marker cut by a line break, as in the 2026 Yunnan government work report):
+ * reported, with a fix restoring （一）.
+ * A report numbering its headings 一）二）三） throughout gets the same finding for each: 公文 numbers that level （一）.
+ * Decided per paragraph, so the rule stays local.
+ */
+function reportLostOpeners(doc: ReportDocument, report: (r: Report) => void): void {
+  for (const block of doc.blocks) {
+    const m = LOST_OPENER.exec(doc.text.slice(block.start, block.start + 5));
+    if (!m || doc.isIgnored(block.start, block.start + m[0].length)) continue;
+    // （ at the end of the line before: the marker was cut by a line break, not robbed of its bracket.
+    const before = doc.blocks[block.index - 1];
+    if (before && /[（(]$/.test(before.text)) continue;
+    const [marker, numeral, close] = m;
+    const end = block.start + marker.length;
+    report({
+      start: block.start,
+      end,
+      message: `标题序号“${marker}”缺少左括号，应为“（${numeral}）”。`,
+      data: { char: close, kind: 'unopened-marker' },
+      fix: { title: `改为“（${numeral}）”`, edits: [{ start: block.start, end, newText: `（${numeral}）` }] },
+    });
+  }
+}
+
 function endsSentence(text: string, end: number): boolean {
   const last = text[end - 1];
   return SENTENCE_END.includes(last) || CLOSERS.includes(last) || last === '：' || last === ':';
+}
+
+/**
+ * The openers left open at a paragraph's end, in order; a run of the same opener, side by side (《《《…), is one
+ * defect and one finding, so that a line of 200,000 《 does not make 200,000 findings.
+ */
+function reportUnclosedRuns(doc: ReportDocument, stack: Open[], report: (r: Report) => void): void {
+  for (let i = 0; i < stack.length; ) {
+    let j = i + 1;
+    while (j < stack.length && stack[j].ch === stack[i].ch && stack[j].at === stack[j - 1].at + 1) j++;
+    if (j - i === 1) reportUnclosed(doc, stack[i], report);
+    else reportUnclosedRun(doc, stack[i], stack[j - 1], j - i, report);
+    i = j;
+  }
+}
+
+function reportUnclosedRun(doc: ReportDocument, first: Open, last: Open, count: number, report: (r: Report) => void): void {
+  if (first.ch === '(') return; // lone half-width "(": halfwidth-punctuation's business
+  if (first.kind === 'ascii-dq') {
+    for (let at = first.at; at <= last.at; at++) reportUnclosed(doc, { ...first, at }, report); // only the last may quote Han text
+    return;
+  }
+  const text = doc.text;
+  let e = last.at + 1;
+  while (e < last.blockEnd && e - last.at < 40 && !'，。；！？,;!?'.includes(text[e])) e++;
+  const shown = e - first.at > 40 ? `${text.slice(first.at, first.at + 20)}…${text.slice(e - 10, e)}` : text.slice(first.at, e);
+  const [openName, , closeName, closeCh] = NAMES[first.kind];
+  report({
+    start: first.at,
+    end: e,
+    message: `连续${count}个${openName}（${first.ch}）没有配对的${closeName}（${closeCh}）：${shown}……`,
+    data: { char: first.ch, kind: 'unclosed', count },
+  });
 }
 
 function reportUnclosed(doc: ReportDocument, o: Open, report: (r: Report) => void): void {
@@ -181,6 +248,10 @@ function mismatch(text: string, open: Open, closeAt: number, report: (r: Report)
     end: closeAt + 1,
     message: `引号左右不配对：${shown} 中${open.ch === '"' ? '半角引号（"）与右引号（”）' : '左引号（“）与半角引号（"）'}配成了一对，应使用成对的全角引号（“”）。`,
     data: { char: open.ch + text[closeAt], kind: 'mismatched' },
+    // The half-width half becomes its full-width form (halfwidth-punctuation leaves this character to this rule).
+    fix: open.ch === '"'
+      ? { title: '改为全角左引号““”', edits: [{ start: open.at, end: open.at + 1, newText: '“' }] }
+      : { title: '改为全角右引号“””', edits: [{ start: closeAt, end: closeAt + 1, newText: '”' }] },
   });
 }
 

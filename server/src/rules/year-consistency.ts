@@ -3,6 +3,7 @@
 import type { Rule, PartId } from '../engine/types.js';
 import type { Block, Section } from '../engine/document.js';
 import { partOfTitle, topSectionOf } from '../engine/outline.js';
+import { cite } from './shared/citations.js';
 
 /** A year as a point in time: not one end of a range (2021—2025年), not a date's month. */
 const YEAR = /(?<![\d—–\-~～至到])(\d{4})\s*年(?!\s*[—–\-~～至到]|\s*\d)/g;
@@ -16,7 +17,7 @@ const rule: Rule = {
   docs: {
     description: '报告中的年度前后不一致：标题与正文、各部分标题与报告年度不符，或“下一年度安排”不是报告年度的次年。',
     why: '年度报告报告的是上一年度的情况和下一年度的安排。标题写2025年、正文小标题却写2024年，多半是沿用往年报告时漏改，公开后会误导读者，也会被督察认定为敷衍应付。',
-    basis: '《法治政府建设与责任落实督察工作规定》（中办、国办 2019）第二十五条',
+    ...cite(['supervision-25']),
     howToFix: '统一为报告所述年度；“下一年度主要安排”部分写报告年度的次年。',
   },
   check({ doc, report }) {
@@ -35,8 +36,9 @@ const rule: Rule = {
 
     // The opening sentence (2023年以来，…) against the title.
     if (meta.yearSource !== 'opening') {
-      const firstHeading = outline.sections[0]?.heading.index ?? doc.blocks.length;
-      const opening = doc.blocks.slice(0, firstHeading).find((b) => !titleSet.has(b) && /^\d{4}\s*年/.test(b.text));
+      const firstHeading = outline.sections[0]?.heading.start ?? Infinity;
+      // Page chrome before the title (a site header's date) is not the opening.
+      const opening = doc.blocks.find((b) => b.start < firstHeading && !b.chrome && !titleSet.has(b) && /^\d{4}\s*年/.test(b.text));
       const y = opening && yearsIn(opening, opening.start, opening.end)[0];
       if (y && y.start === opening.start && y.value !== year) {
         report({ ...y, message: `正文开头的“${y.text}”与${source}的报告年度${year}年不一致。`, data: { expected: year } });

@@ -5,9 +5,14 @@
 // one pass over doc.prose.text (pinyin annotations removed, positions mapped
 // back with rangeToSource); regular-expression entries, few and anchored on
 // literal prefixes, are joined into one alternation with a named group each.
+// A rule that is nothing but such a dictionary is its data file plus one line,
+// `export default substitutionRule(data)` (as Vale's `extends: substitution`).
 import type { ReportDocument } from '../../engine/document.js';
-import type { Report, RuleContext } from '../../engine/types.js';
+import type { Report, Rule, RuleContext, RuleDocs, Severity } from '../../engine/types.js';
+import { cite } from './citations.js';
 import { toTraditional } from '../../engine/script.js';
+import { compileUserPattern } from '../../engine/user-pattern.js';
+import { matchAllFast, withFirstCharGuard } from './fast-match.js';
 
 export interface DictionaryEntry {
   /** The wrong text, matched literally. */
@@ -28,6 +33,12 @@ export interface DictionaryEntry {
   maxYear?: number;
   /** Applies only inside the report's title. */
   scope?: 'title';
+  /** A severity other than the rule's (a style preference among errors of wording: info). */
+  severity?: Severity;
+  /** The replacement needs a person's check (a plan's successor): offered as a quick fix only, never applied in bulk. */
+  suggestion?: boolean;
+  /** From the user's config: its pattern runs on RE2 (engine/user-pattern.ts), not on JavaScript's engine. */
+  user?: true;
 }
 
 export interface DictionaryFile {
@@ -46,6 +57,8 @@ export interface CompiledDictionary {
   /** 1 for code units that start some entry: most characters are rejected with one array read. */
   starts: Uint8Array;
   patterns?: RegExp;
+  /** The user's pattern entries (group p<i> of the same numbering), on RE2. */
+  userPatterns?: RegExp;
   patternEntries: DictionaryEntry[];
 }
 
@@ -61,7 +74,7 @@ const ENTRY_PROPERTIES = {
 };
 
 /**
- * What `extend` of a dictionary rule accepts (Rule.extendSchema; the entries as in rules/schema/typo.schema.json):
+ * What `extend` of a dictionary rule accepts (Rule.extendSchema; the entries as in rules/schema/substitution.schema.json):
  * an object wrong → right (a string, or an entry without wrong/pattern), or an array of entries.
  */
 export function dictionaryExtendSchema(): { [keyword: string]: unknown } {
@@ -106,11 +119,11 @@ export function dictionaryExtendSchema(): { [keyword: string]: unknown } {
 export function dictionaryEntries(data: DictionaryFile, extend: unknown): DictionaryEntry[] {
   const entries = [...data.entries];
   if (Array.isArray(extend)) {
-    for (const e of extend) if (isEntry(e)) entries.push(e);
+    for (const e of extend) if (isEntry(e)) entries.push({ ...e, user: true });
   } else if (extend && typeof extend === 'object') {
     for (const [wrong, value] of Object.entries(extend as Record<string, unknown>)) {
-      if (typeof value === 'string') entries.push({ wrong, right: value });
-      else if (value && typeof value === 'object' && typeof (value as DictionaryEntry).right === 'string') entries.push({ ...(value as DictionaryEntry), wrong });
+      if (typeof value === 'string') entries.push({ wrong, right: value, user: true });
+      else if (value && typeof value === 'object' && typeof (value as DictionaryEntry).right === 'string') entries.push({ ...(value as DictionaryEntry), wrong, user: true });
     }
   }
   return entries;
@@ -164,10 +177,15 @@ export function compileDictionary(entries: DictionaryEntry[], script: 'simplifie
   }
   const starts = new Uint8Array(0x10000);
   for (const c of root.keys()) starts[c] = 1;
-  const patterns = patternEntries.length
-    ? new RegExp(patternEntries.map((e, i) => `(?<p${i}>${e.pattern})`).join('|'), 'gmu')
-    : undefined;
-  return { root, starts, patterns, patternEntries };
+  // The rule's own patterns on JavaScript's engine (some use lookahead), the user's on RE2; group p<i> is patternEntries[i].
+  patternEntries.sort((a, b) => Number(!!a.user) - Number(!!b.user));
+  // The rule's own patterns guarded by their first character (the same matches, tried faster); the user's as written.
+  const group = (e: DictionaryEntry, i: number) => `(?<p${i}>${e.user ? e.pattern : withFirstCharGuard(e.pattern!)})`;
+  const own = patternEntries.map((e, i) => (e.user ? '' : group(e, i))).filter(Boolean);
+  const users = patternEntries.map((e, i) => (e.user ? group(e, i) : '')).filter(Boolean);
+  const patterns = own.length ? new RegExp(own.join('|'), 'gmu') : undefined;
+  const userPatterns = users.length ? compileUserPattern(users.join('|'), 'gmu') : undefined;
+  return { root, starts, patterns, userPatterns, patternEntries };
 }
 
 export interface DictionaryMatch {
@@ -180,6 +198,9 @@ export interface DictionaryMatch {
   /** The minimal edit (common prefix and suffix of wrong and right left untouched). */
   edit: { start: number; end: number; newText: string };
 }
+
+/** Up to this many distinct first characters, the literal entries are looked for with indexOf. */
+const FEW_STARTS = 16;
 
 /** Every match in the document, in order; literal matches do not overlap each other. */
 export function findMatches(doc: ReportDocument, dict: CompiledDictionary): DictionaryMatch[] {
@@ -199,11 +220,10 @@ export function findMatches(doc: ReportDocument, dict: CompiledDictionary): Dict
     return true;
   };
 
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (!dict.starts[c]) continue;
-    let node = dict.root.get(c);
-    if (!node) continue;
+  /** The longest entry that applies at `i` is a match (pushed): its end, or 0. */
+  const tryAt = (i: number): number => {
+    let node = dict.root.get(text.charCodeAt(i));
+    if (!node) return 0;
     let best: { entry: DictionaryEntry; end: number } | undefined;
     let j = i + 1;
     for (;;) {
@@ -214,14 +234,35 @@ export function findMatches(doc: ReportDocument, dict: CompiledDictionary): Dict
       node = next;
       j++;
     }
-    if (!best) continue;
+    if (!best) return 0;
     const m = match(doc, best.entry, i, best.end, best.entry.right);
     if (m) out.push(m);
-    i = best.end - 1;
+    return best.end;
+  };
+  if (dict.root.size <= FEW_STARTS) {
+    // Few first characters: where they occur is found by indexOf (native), not by a loop over every character.
+    const at: number[] = [];
+    for (const c of dict.root.keys()) {
+      const ch = String.fromCharCode(c);
+      for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) at.push(i);
+    }
+    let next = 0;
+    for (const i of Int32Array.from(at).sort()) {
+      if (i < next) continue; // inside the last match: matches do not overlap
+      const end = tryAt(i);
+      if (end) next = end;
+    }
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      if (!dict.starts[text.charCodeAt(i)]) continue;
+      const end = tryAt(i);
+      if (end) i = end - 1;
+    }
   }
 
-  if (dict.patterns) {
-    for (const m of text.matchAll(dict.patterns)) {
+  if (dict.patterns || dict.userPatterns) {
+    // The rule's own patterns open with lookbehinds: matchAllFast tries them only where a match can start.
+    for (const m of [dict.patterns, dict.userPatterns].flatMap((re) => (re ? [...matchAllFast(text, re)] : []))) {
       const groups = m.groups!;
       const k = dict.patternEntries.findIndex((_, i) => groups[`p${i}`] !== undefined);
       const entry = dict.patternEntries[k];
@@ -278,6 +319,11 @@ export function checkDictionary(
       data: { wrong: m.wrong, right: m.right },
       fix: { title: fixTitle(m), edits: [m.edit] },
     };
+    if (m.entry.severity) r.severity = m.entry.severity;
+    if (m.entry.suggestion) {
+      r.suggestions = [r.fix!];
+      delete r.fix;
+    }
     report(r);
   }
 }
@@ -286,4 +332,36 @@ export function checkDictionary(
 export function replaceMessage(m: DictionaryMatch, lead = ''): string {
   const reason = m.entry.reason ? m.entry.reason.replace(/[^。！？]$/, '$&。') : '';
   return `${lead}“${m.wrong}”应为“${m.right}”。${reason}`;
+}
+
+/** A substitution rule's data file (rules/<id>.json, rules/schema/substitution.schema.json): the rule and its entries. */
+export interface SubstitutionRuleFile extends DictionaryFile {
+  id: string;
+  severity: Severity;
+  tags: string[];
+  /** How each message starts, before “X”应为“Y”。 */
+  message: string;
+  /** Instead of `message` for an entry with minYear when the report's year is known; {year} is that year. */
+  yearMessage?: string;
+  /** The rule's docs; `citations` (ids in rules/citations.json) build `basis` (then `basis` only says why none is cited), or `basis` is text. */
+  docs: Omit<RuleDocs, 'basis'> & { basis?: string };
+}
+
+/** The Rule of a substitution data file: findings depend only on the matched words (and the report's year), so it is local. */
+export function substitutionRule(data: SubstitutionRuleFile): Rule {
+  const { citations, basis, ...docs } = data.docs;
+  return {
+    id: data.id,
+    severity: data.severity,
+    tags: data.tags,
+    local: true,
+    docs: { ...docs, ...(citations ? cite(citations, basis) : { basis: basis ?? '' }) },
+    extendSchema: dictionaryExtendSchema(),
+    check(context) {
+      const year = context.doc.meta.year;
+      checkDictionary(context, data, (m) =>
+        replaceMessage(m, data.yearMessage && m.entry.minYear && year ? data.yearMessage.replace('{year}', String(year)) : data.message),
+      );
+    },
+  };
 }

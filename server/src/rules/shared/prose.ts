@@ -10,6 +10,13 @@ export function isHan(c: number): boolean {
   return (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 }
 
+/** isHan's code units as [first, last] ranges, for filling a per-code-unit table without testing 65,536 of them. */
+export const HAN_RANGES: readonly (readonly [number, number])[] = [
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xf900, 0xfaff],
+];
+
 /** Han, CJK symbols and punctuation (、。〈〉《》「」【】…), full-width forms (，：；（）！？％). */
 export function isCjkContext(c: number): boolean {
   return isHan(c) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
@@ -33,8 +40,19 @@ export interface ProseBlock {
   contentStart: number;
 }
 
-/** The blocks mapped into doc.prose coordinates in one pass (blocks and removed spans are both sorted). */
-export function proseBlocks(doc: ReportDocument): ProseBlock[] {
+const proseBlocksOf = new WeakMap<ReportDocument, readonly ProseBlock[]>();
+
+/**
+ * The blocks mapped into doc.prose coordinates in one pass (blocks and removed spans are both sorted); computed
+ * once per document for the rules that read them (cjk-spacing, halfwidth-punctuation, end-punctuation).
+ */
+export function proseBlocks(doc: ReportDocument): readonly ProseBlock[] {
+  let out = proseBlocksOf.get(doc);
+  if (!out) proseBlocksOf.set(doc, (out = mapProseBlocks(doc)));
+  return out;
+}
+
+function mapProseBlocks(doc: ReportDocument): ProseBlock[] {
   const removed = doc.prose.removed;
   let k = 0;
   let shift = 0;

@@ -1,0 +1,98 @@
+// matchAllFast and withFirstCharGuard (server/src/rules/shared/fast-match.ts) only make patterns faster: on
+// real text they must give exactly the matches of text.matchAll. The text: the seed and clean reports, and
+// every string literal of the rule tests (the positive and negative examples written for each pattern).
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { firstCharClass, matchAllFast, withFirstCharGuard } from '../../server/src/rules/shared/fast-match.js';
+import { compileDictionary, dictionaryEntries, type DictionaryFile } from '../../server/src/rules/shared/dictionary.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const read = (p: string) => readFileSync(path.join(ROOT, p), 'utf8');
+
+function corpusText(): string {
+  const parts: string[] = [];
+  for (const dir of ['test/fixtures/corpus', 'test/fixtures/clean']) {
+    for (const f of readdirSync(path.join(ROOT, dir)).sort()) if (f.endsWith('.txt')) parts.push(read(`${dir}/${f}`));
+  }
+  for (const f of readdirSync(path.join(ROOT, 'test/rules')).sort()) {
+    if (!f.endsWith('.ts')) continue;
+    for (const m of read(`test/rules/${f}`).matchAll(/'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\]|\\.)*)`/g)) parts.push((m[1] ?? m[2]).replace(/\\n/g, '\n'));
+  }
+  return parts.join('\n');
+}
+
+/** Every "pattern" string of the rule data (rules/*.json). */
+function dataPatterns(): { file: string; pattern: string }[] {
+  const out: { file: string; pattern: string }[] = [];
+  const walk = (file: string, v: unknown): void => {
+    if (Array.isArray(v)) v.forEach((x) => walk(file, x));
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'pattern' && typeof x === 'string') out.push({ file, pattern: x });
+        else walk(file, x);
+      }
+    }
+  };
+  for (const f of readdirSync(path.join(ROOT, 'rules')).sort()) if (f.endsWith('.json')) walk(f, JSON.parse(read(`rules/${f}`)));
+  return out;
+}
+
+const shape = (ms: Iterable<RegExpMatchArray>) => [...ms].map((m) => ({ index: m.index, text: m[0], groups: m.groups ? { ...m.groups } : undefined }));
+
+describe('rules/shared/fast-match', () => {
+  const text = corpusText();
+
+  it('the first-character class of patterns with leading assertions and optional atoms', () => {
+    assert.equal(firstCharClass('(?<=参加|参与)(?<hit>级)'), '[级]');
+    assert.equal(firstCharClass('(?<!原[\\u4e00-\\u9fa5]{0,16})(?<!国务院)(?:政府)?法制办'), '[政法]');
+    assert.equal(firstCharClass('(?<=贯彻)《?法治'), '[《法]');
+    assert.equal(firstCharClass('(?<=a)[“"]?八五'), '[“"八]');
+    assert.equal(firstCharClass('x*?y'), '[xy]');
+    // A match that may be empty, or may start anywhere: no class.
+    assert.equal(firstCharClass('a?'), undefined);
+    assert.equal(firstCharClass('(?:a|b?)c'), undefined);
+    assert.equal(firstCharClass('.a'), undefined);
+    assert.equal(firstCharClass('[^a]b'), undefined);
+    assert.equal(firstCharClass('\\bword'), undefined);
+  });
+
+  it('withFirstCharGuard adds a lookahead only to patterns that open with an assertion', () => {
+    assert.equal(withFirstCharGuard('(?<=参加)级'), '(?=[级])(?:(?<=参加)级)');
+    assert.equal(withFirstCharGuard('截止(?=20)'), '截止(?=20)');
+    assert.equal(withFirstCharGuard('(?<=a)(?:b|c?)'), '(?<=a)(?:b|c?)');
+  });
+
+  // The patterns these functions change (those opening with an assertion); the others are left to matchAll.
+  const patterns = dataPatterns().filter((p) => withFirstCharGuard(p.pattern) !== p.pattern);
+  it(`the ${patterns.length} patterns of the rule data that open with an assertion: matchAllFast and the guarded pattern give text.matchAll's matches`, () => {
+    let compared = 0;
+    let matched = 0;
+    for (const { file, pattern } of patterns) {
+      let re: RegExp;
+      try {
+        re = new RegExp(pattern, 'gmu');
+      } catch {
+        continue; // not a JavaScript pattern with these flags (a rule may compile it otherwise)
+      }
+      const expected = shape(text.matchAll(re));
+      assert.deepEqual(shape(matchAllFast(text, new RegExp(pattern, 'gmu'))), expected, `${file}: ${pattern}`);
+      assert.deepEqual(shape(text.matchAll(new RegExp(withFirstCharGuard(pattern), 'gmu'))), expected, `${file}: guarded ${pattern}`);
+      compared++;
+      matched += expected.length;
+    }
+    assert.ok(compared >= 20 && matched >= 20, `${compared} patterns, ${matched} matches`);
+  });
+
+  for (const rule of ['typo', 'terminology', 'outdated-reference']) {
+    it(`${rule}: the dictionary's joined, guarded patterns find what the plain alternation finds`, () => {
+      const data = JSON.parse(read(`rules/${rule}.json`)) as DictionaryFile;
+      for (const script of ['simplified', 'traditional'] as const) {
+        const dict = compileDictionary(dictionaryEntries(data, undefined), script);
+        const plain = new RegExp(dict.patternEntries.map((e, i) => `(?<p${i}>${e.pattern})`).join('|'), 'gmu');
+        assert.deepEqual(shape(matchAllFast(text, dict.patterns!)), shape(text.matchAll(plain)));
+      }
+    });
+  }
+});
