@@ -1,6 +1,6 @@
 // Config validation (server/src/engine/config.ts): the schema is built from the rules, each declaring what
 // its `extend` accepts (Rule.extendSchema); rules/schema/config.schema.json is that schema for the built-in
-// rules. Valid configs (the ones in README, docs and the rule tests) pass; every invalid one is one clear
+// rules (kept current by test/generated.test.ts). Valid configs (the ones in README, docs and the rule tests) pass; every invalid one is one clear
 // message per problem, in Chinese with English, naming the config path, what was given and what is allowed.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,6 @@ import path from 'node:path';
 import { parse } from 'jsonc-parser';
 import { ConfigError, mergeConfigs, resolveConfig, validateConfig, type ConfigObject } from '../../server/src/engine/config.js';
 import { configPath } from '../../server/src/engine/config-errors.js';
-import { configSchemaText } from '../../server/src/engine/config-schema.js';
 import { RULES } from '../../server/src/rules/index.js';
 import { loadConfigFile } from '../../server/src/node/config-files.js';
 import { ConfigFiles } from '../../server/src/lsp/settings.js';
@@ -46,10 +45,6 @@ const SEVERITY_CHOICES = '"off"|"error"|"warning"|"info"|"hint"';
 
 describe('engine: config validation', () => {
   describe('the schema', () => {
-    it('rules/schema/config.schema.json is generated from the rules (node scripts/build.mjs rewrites it)', () => {
-      assert.equal(read('rules/schema/config.schema.json'), configSchemaText(RULES));
-    });
-
     it('every rule that reads options.extend declares its shape; the others declare none', () => {
       const dir = new URL('server/src/rules/', ROOT);
       const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
@@ -57,7 +52,7 @@ describe('engine: config validation', () => {
         const file = files.find((f) => f === `${rule.id}.ts`);
         assert.ok(file, `server/src/rules/${rule.id}.ts`);
         const source = readFileSync(new URL(file, dir), 'utf8');
-        const readsExtend = /options\.extend|checkDictionary\(/.test(source);
+        const readsExtend = /options\.extend|checkDictionary\(|substitutionRule\(/.test(source);
         assert.equal(!!rule.extendSchema, readsExtend, `${rule.id}: extendSchema ${rule.extendSchema ? 'declared' : 'missing'}`);
       }
     });
@@ -80,7 +75,7 @@ describe('engine: config validation', () => {
       ['docs/rules.md: severities', { rules: { 'cjk-spacing': 'off', typo: 'error' } }],
       ['docs/rules.md: typo extend', { rules: { typo: { extend: { 错字: '正字' } } } }],
       ['typo: string or entry with reason', { rules: { typo: { extend: { 错字: '正字', 别子: { right: '别字', reason: '“别字”' } } } } }],
-      ['typo: array of entries, wrong or pattern', { rules: { typo: { extend: [{ wrong: '错字', right: '正字' }, { pattern: '截止(?=目前)', right: '截至', target: '截止', minYear: 2020 }] } } }],
+      ['typo: array of entries, wrong or pattern', { rules: { typo: { extend: [{ wrong: '错字', right: '正字' }, { pattern: '截止目前', right: '截至', target: '截止', minYear: 2020 }] } } }],
       ['terminology', { rules: { terminology: { extend: { 综治办: '平安建设办公室' } } } }],
       ['outdated-reference', { rules: { 'outdated-reference': { extend: { 旧办法: { right: '新办法', reason: '已废止' } } } } }],
       ['foreign-entity', { rules: { 'foreign-entity': { extend: ['岩头寨镇'] } } }],
@@ -100,7 +95,7 @@ describe('engine: config validation', () => {
     for (const [name, config] of valid) {
       it(name, () => {
         assert.equal(problem(config), undefined);
-        assert.ok(resolveConfig(config, RULES));
+        assert.doesNotThrow(() => resolveConfig(config, RULES));
       });
     }
 
@@ -190,6 +185,8 @@ describe('engine: config validation', () => {
       assert.equal(single({ rules: { typo: { severity: 'loud' } } }), `rules.typo.severity: 应为 ${SEVERITY_CHOICES}（expected one of ${SEVERITY_CHOICES}），实际为（got）"loud"`);
       assert.equal(single({ rules: { typo: { severity: 'error', extnd: {} } } }), 'rules.typo: 未知的键 "extnd"，是否应为 "extend"？（unknown key; did you mean "extend"?）');
       assert.equal(single({ rules: { 'cjk-spacing': { Severty: 'off' } } }), 'rules.cjk-spacing: 未知的键 "Severty"，是否应为 "severity"？（unknown key; did you mean "severity"?）');
+      // An option the rule declares (Rule.optionsSchema) is checked for near misses too.
+      assert.equal(single({ rules: { 'report-date': { deadlin: '03-01' } } }), 'rules.report-date: 未知的键 "deadlin"，是否应为 "deadline"？（unknown key; did you mean "deadline"?）');
       assert.equal(single({ rules: [] }), 'rules: 应为对象（expected an object），实际为（got）[]');
     });
 
@@ -202,7 +199,7 @@ describe('engine: config validation', () => {
     });
 
     it('top-level keys and values', () => {
-      assert.equal(single({ foo: 1 }), '未知的配置项 "foo"（unknown option）；可用的配置项（allowed）：$schema, script, profile, body, year, files, ignores, skeletons, rules');
+      assert.equal(single({ foo: 1 }), '未知的配置项 "foo"（unknown option）；可用的配置项（allowed）：$schema, script, profile, body, year, files, ignores, skeletons, export, rules');
       assert.equal(single({ script: 42 }), 'script: 应为 "simplified"|"traditional"（expected one of "simplified"|"traditional"），实际为（got）42');
       assert.equal(single({ year: 1800 }), 'year: 应在 1990 到 2100 之间（must be between 1990 and 2100），实际为（got）1800');
       assert.equal(single({ year: '2023' }), 'year: 应为整数（expected an integer），实际为（got）"2023"');

@@ -189,3 +189,58 @@ describe('outline: bold run-in heading after a list number (1. **加强组织领
     assert.equal(lint(text).document.outline.sections[0].children[0].title, '加强组织领导');
   });
 });
+
+// Layouts of published reports (issue 10): headings spaced out by a paste, a report on one line, parts given as
+// sub-items or as a heading that lost its number.
+describe('outline: layouts of published reports', () => {
+  it('reads markers and headings spaced out by a paste (一 、 （ 一 ） 第 一 部 分; 第一责任人 职责情况)', () => {
+    assert.equal(parseNumbering('一 、主要举措和成效')?.value, 1);
+    assert.equal(parseNumbering('（ 二 ）加强组织领导')?.level, 2);
+    assert.deepEqual([parseNumbering('第 一 部 分 主要举措和成效')?.style, parseNumbering('第 一 部 分 主要举措和成效')?.value], ['cn-part', 1]);
+    assert.equal(partOfTitle(normalizeTitle('党政主要负责人履行推进法治建设第一责任人 职责情况')), 'first-responsible');
+    assert.equal(partOfTitle(normalizeTitle('存在的 不足 和原因')), 'shortcomings');
+    // Not a marker: 一、 inside a sentence, or a year.
+    assert.equal(parseNumbering('一 年来，全镇…'), undefined);
+  });
+
+  it('splits a one-line report at its inline headings (…保障。一、…（一）…。（二）…。二、…) and leaves long paragraphs of ordinary reports whole', () => {
+    const oneLine = `青山镇2023年度法治政府建设情况报告2023年，青山镇${'统筹推进依法行政、公正执法、全民守法各项工作，'.repeat(10)}提供了坚实法治保障。一、以思想引领为先导，凝聚法治共识（一）强化理论武装。${'开展习近平法治思想专题学习，'.repeat(4)}覆盖干部80余人。（二）压实法治责任。${'将法治建设纳入发展总体规划，'.repeat(4)}同部署。二、存在的不足和原因。一是宣传形式单一。原因是人员少。\n`;
+    const outline = outlineOf(oneLine);
+    assert.deepEqual(tops(oneLine), [['以思想引领为先导，凝聚法治共识', ['measures']], ['存在的不足和原因', ['shortcomings']]]);
+    assert.deepEqual(outline.sections[0].children.map((s) => s.title), ['强化理论武装', '压实法治责任']);
+    // The segments are the line's: same line number, offsets into the text.
+    assert.ok(outline.all.every((s) => s.heading.line === 0 && oneLine.slice(s.heading.start, s.heading.end) === s.heading.text));
+    const ordinary = report([...BODY.slice(0, 2), `镇党委定期研究法治工作。${'按照要求推进各项工作，'.repeat(30)}主要做法如下：一、健全制度；二、压实责任。`, ...BODY.slice(2)]);
+    assert.deepEqual(tops(ordinary).map((t) => t[1][0]), ['measures', 'shortcomings', 'first-responsible', 'next-year', 'other']);
+  });
+
+  it('keeps parts given as a sub-item or as a heading without its number in `nested` (present, out of place)', () => {
+    const sub = report(['2023年以来，青山镇坚持依法行政。', '一、主要举措和成效', '（一）履行推进法治建设第一责任人职责。镇党委书记带头学法述法。', '（二）完善普法工作计划。', '二、存在的不足和原因', '执法不规范。']);
+    const o = outlineOf(sub);
+    assert.deepEqual([...o.nested.keys()], ['first-responsible']);
+    assert.equal(o.nested.get('first-responsible')![0].title, '履行推进法治建设第一责任人职责');
+    // 完善普法工作计划 does not name the next-year part.
+    assert.equal(o.nested.has('next-year'), false);
+    const unnumbered = report(['2023年以来，青山镇坚持依法行政。', '一、主要举措和成效', '镇党委定期研究法治工作。', '存在的问题和不足', '执法不规范，原因是人员不足。']);
+    assert.equal(outlineOf(unnumbered).nested.get('shortcomings')?.[0].heading.text, '存在的问题和不足');
+  });
+
+  it('counts as measures what comes before the first part heading of an excerpt or a text whose 一、 was lost', () => {
+    const lostFirst = report(['2023年以来，青山镇坚持依法行政，全面推进法治政府建设。', '镇党委定期研究法治工作，开展习近平法治思想专题学习12次，覆盖干部300余人次。行政执法人员持证上岗率100%。', '全年办理行政复议案件3件，行政诉讼案件2件，无败诉；主动公开政府信息128条，办理依申请公开3件，全部按期答复。', '二、存在的不足和原因', '执法不规范。原因是人员不足。']);
+    assert.deepEqual([...outlineOf(lostFirst).implicit], ['measures']);
+    const noMeasures = report(['2023年以来，青山镇坚持依法行政。', '一、存在的不足和原因', '执法不规范。原因是人员不足。']);
+    assert.deepEqual([...outlineOf(noMeasures).implicit], []);
+  });
+});
+
+describe('outline: a doc-site text, one page per line (dev 004)', () => {
+  it('finds 一、 on page 1 and 二、（一） on page 2 after the page markers; no numbering complaint', async () => {
+    const { readReal } = await import('../helpers/expectations.js');
+    const text = readReal('004_changzheng-town-docsite.txt');
+    const { document, findings } = lint(text);
+    assert.deepEqual(document.outline.sections.map((s) => s.heading.numbering?.marker), ['一、', '二、']);
+    assert.deepEqual(document.outline.sections[1].children.map((s) => s.heading.numbering?.marker), ['(一)']);
+    assert.deepEqual(findings.filter((f) => ['heading-numbering', 'number-format', 'required-section'].includes(f.rule) && f.severity !== 'hint' && f.data.part !== 'shortcomings' && f.data.part !== 'first-responsible' && f.data.part !== 'next-year' && f.data.part !== 'other'), []);
+    assert.equal(document.meta.title, '2023年度乡镇法治政府建设情况报告及2023年工作方案');
+  });
+});

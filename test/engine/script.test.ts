@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
 import { changingCodePoints, toSimplified, toTraditional } from '../../server/src/engine/script.js';
 import { trieConverter } from '../../server/src/engine/opencc-tries.js';
+import { openccDataText } from '../../server/src/engine/opencc-compile.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const texts: { name: string; text: string }[] = [];
@@ -69,8 +70,30 @@ describe('engine/script: conversion skipping unchanged lines', () => {
       assert.equal(s2t(b), traditional(b), `s2t seed ${seed}`);
     }
   });
-  it('refuses configurations that segment their input', () => {
-    assert.throws(() => trieConverter('s2tw'), /segments its input/);
+  it('segmenting configurations (cn→tw, cn→hk) match opencc-js on the fixtures and fuzzed text', function () {
+    this.timeout(120_000);
+    const tw = OpenCC.Converter({ from: 'cn', to: 'tw' });
+    const hk = OpenCC.Converter({ from: 'cn', to: 'hk' });
+    const s2tw = trieConverter('s2tw');
+    const s2hk = trieConverter('s2hk');
+    const words = readFileSync(fileURLToPath(new URL('../../node_modules/opencc-js/dist/esm-lib/dict/STPhrases.js', import.meta.url)), 'utf8')
+      .replace(/^export default "|";\s*$/g, '')
+      .split('|')
+      .flatMap((e) => e.split(' ').slice(0, 1))
+      .filter((w, i) => i % 5 === 0);
+    const samples = [...texts.map((t) => t.text), ...tricky, ...Array.from({ length: 100 }, (_, i) => fuzzText(i + 1, words, 300))];
+    for (const text of samples) {
+      assert.equal(s2tw(text), tw(text));
+      assert.equal(s2hk(text), hk(text));
+    }
+  });
+  it('the precomputed tries (server/src/engine/opencc-data.ts) are those of the installed opencc-js', function () {
+    this.timeout(120_000);
+    const file = fileURLToPath(new URL('../../server/src/engine/opencc-data.ts', import.meta.url));
+    assert.ok(readFileSync(file, 'utf8') === openccDataText(), 'opencc-data.ts is stale: node --import tsx server/src/engine/opencc-compile.ts --write');
+  });
+  it('refuses configurations it has no tries for', () => {
+    assert.throws(() => trieConverter('t2jp'), /unknown opencc configuration/);
   });
   it('knows which characters the dictionaries change', () => {
     const t2s = changingCodePoints('t2s');

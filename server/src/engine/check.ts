@@ -3,6 +3,7 @@
 // share it. The engine knows no particular rule: the registry is passed in
 // (server/src/rules/index.ts is the default).
 import { buildDocument, type ReportDocument } from './document.js';
+import type { ParseCache } from './markdown.js';
 import { parseSuppressions } from './disable.js';
 import { resolveConfig, type ConfigObject, type ResolvedConfig } from './config.js';
 import type { Finding, OffsetEdit, Report, Rule, RuleContext, PositionedEdit } from './types.js';
@@ -24,10 +25,16 @@ function isResolved(c: ConfigObject | ResolvedConfig | undefined): c is Resolved
   return !!c && (c as ResolvedConfig).rules instanceof Map;
 }
 
-export function lint(text: string, rules: readonly Rule[], config?: ConfigObject | ResolvedConfig): LintResult {
+/** For incremental re-checks (engine/incremental.ts): a document already built for this text, or a parse cache. */
+export interface LintOptions {
+  document?: ReportDocument;
+  parseCache?: ParseCache;
+}
+
+export function lint(text: string, rules: readonly Rule[], config?: ConfigObject | ResolvedConfig, options?: LintOptions): LintResult {
   const resolved = isResolved(config) ? config : resolveConfig(config, rules);
   // A BOM is not text; positions stay those of the string as given.
-  const doc = buildDocument(text, resolved.settings);
+  const doc = options?.document ?? buildDocument(text, resolved.settings, options?.parseCache);
   const suppressions = parseSuppressions(text, doc.lines);
   const findings: Finding[] = [];
   const errors: RuleError[] = [];

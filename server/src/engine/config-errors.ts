@@ -2,6 +2,7 @@
 // (rules.typo.extend["错字"]), what was given and what is allowed.
 import type { ErrorObject } from 'ajv';
 import type { JsonSchema } from './config-schema.js';
+import { userPatternError } from './user-pattern.js';
 
 const TYPE_NAMES: Record<string, [string, string]> = {
   string: ['字符串', 'a string'],
@@ -57,13 +58,9 @@ function show(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
+/** Why a user's pattern cannot be used: invalid, or beyond the linear-time engine it runs on (user-pattern.ts). */
 export function regexError(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern, 'u');
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
+  return userPatternError(pattern);
 }
 
 const within = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}/`);

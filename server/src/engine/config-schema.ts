@@ -1,9 +1,10 @@
 // The JSON Schema of the config file (.fazhi-lint.json), built from the rules:
-// each rule may declare the shape of its `extend` (Rule.extendSchema); a rule
-// that declares none takes no `extend`. validateConfig (config.ts) validates
-// against this schema, and rules/schema/config.schema.json — what editors use
-// through "$schema" — is the same schema for the built-in rules, written by
-// scripts/build.mjs (and checked by test/engine/config.test.ts).
+// each rule may declare the shape of its `extend` (Rule.extendSchema) and its
+// other options (Rule.optionsSchema); a rule that declares no `extend` takes
+// none. validateConfig (config.ts) validates against this schema, and
+// rules/schema/config.schema.json — what editors use through "$schema" — is
+// the same schema for the built-in rules, written by scripts/build.mjs (and
+// checked by test/generated.test.ts).
 // The engine knows nothing of particular rules: everything rule-specific comes
 // from the Rule objects passed in.
 //
@@ -11,12 +12,11 @@
 // which alternative of a oneOf/anyOf it belongs to (see config.ts), and carry
 // `errorMessage` (shown by VS Code's JSON support too) where the plain keyword
 // message would not say what is allowed.
-import type { Rule } from './types.js';
+import { PROFILE_LABELS, PROFILE_SETTINGS, REPORT_PROFILES, REPORT_YEARS, SEVERITY_SETTINGS, type Rule } from './types.js';
+import { EXPORT_CONFIG_SCHEMA } from './export-config.js';
 
 /** A JSON Schema fragment (draft-07), as plain data. */
 export type JsonSchema = { [keyword: string]: unknown };
-
-export const SEVERITY_SETTINGS = ['off', 'error', 'warning', 'info', 'hint'] as const;
 
 const SEVERITY_LIST = SEVERITY_SETTINGS.map((s) => JSON.stringify(s)).join('|');
 
@@ -37,8 +37,8 @@ const TOP_LEVEL: Record<string, JsonSchema> = {
     description: '报告应使用的字形：simplified（规范汉字，默认）或 traditional。Expected script.',
   },
   profile: {
-    enum: ['auto', 'town', 'county', 'city', 'department'],
-    description: '报告主体类型：town 乡镇/街道，county 县（区），city 市，department 政府部门，auto 自动推断。',
+    enum: [...PROFILE_SETTINGS],
+    description: `报告主体类型：${REPORT_PROFILES.map((p) => `${p} ${PROFILE_LABELS[p]}`).join('，')}，auto 自动推断。`,
   },
   body: {
     type: 'string',
@@ -47,8 +47,8 @@ const TOP_LEVEL: Record<string, JsonSchema> = {
   },
   year: {
     type: 'integer',
-    minimum: 1990,
-    maximum: 2100,
+    minimum: REPORT_YEARS.min,
+    maximum: REPORT_YEARS.max,
     description: '报告所述年度，覆盖自动推断。',
   },
   files: {
@@ -65,18 +65,15 @@ const TOP_LEVEL: Record<string, JsonSchema> = {
     type: 'object',
     description: '用自己的骨架替换内置骨架（fazhi-lint new / assemble）：每类主体一个 Markdown 文件，路径相对于配置文件。Own report skeletons per profile.',
     additionalProperties: false,
-    properties: {
-      town: { type: 'string' },
-      county: { type: 'string' },
-      city: { type: 'string' },
-      department: { type: 'string' },
-    },
+    properties: Object.fromEntries(REPORT_PROFILES.map((p) => [p, { type: 'string', description: PROFILE_LABELS[p] }])),
   },
+  export: EXPORT_CONFIG_SCHEMA,
 };
 
 /** The schema of `rules[rule.id]`: a severity, or { severity, extend } (extend only if the rule declares its shape). */
-export function ruleSettingSchema(rule: Pick<Rule, 'id' | 'severity' | 'docs' | 'extendSchema'>): JsonSchema {
-  const objectForm = rule.extendSchema ? '{ severity, extend }' : '{ severity }';
+export function ruleSettingSchema(rule: Pick<Rule, 'id' | 'severity' | 'docs' | 'extendSchema' | 'optionsSchema'>): JsonSchema {
+  const keys = ['severity', ...(rule.extendSchema ? ['extend'] : []), ...Object.keys(rule.optionsSchema ?? {})];
+  const objectForm = `{ ${keys.join(', ')} }`;
   const expected = `应为 ${SEVERITY_LIST} 或 ${objectForm}（expected a severity or an object ${objectForm}）`;
   const extend: JsonSchema = rule.extendSchema
     ? rule.extendSchema
@@ -97,6 +94,7 @@ export function ruleSettingSchema(rule: Pick<Rule, 'id' | 'severity' | 'docs' | 
         properties: {
           severity: { type: 'string', enum: [...SEVERITY_SETTINGS], description: '严重程度；"off" 关闭该规则。Severity, or "off".' },
           extend,
+          ...rule.optionsSchema,
         },
       },
     ],
@@ -104,7 +102,7 @@ export function ruleSettingSchema(rule: Pick<Rule, 'id' | 'severity' | 'docs' | 
 }
 
 /** The whole config schema for these rules. */
-export function buildConfigSchema(rules: readonly Pick<Rule, 'id' | 'severity' | 'docs' | 'extendSchema'>[]): JsonSchema {
+export function buildConfigSchema(rules: readonly Pick<Rule, 'id' | 'severity' | 'docs' | 'extendSchema' | 'optionsSchema'>[]): JsonSchema {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'fazhi-lint-config',

@@ -8,7 +8,8 @@ import configSchema from '../../../rules/schema/config.schema.json';
 import type { DocumentSettings, Profile, Script } from './document.js';
 import { buildConfigSchema } from './config-schema.js';
 import { configPath, describeErrors, distance, regexError } from './config-errors.js';
-import type { Rule, RuleOptions, SeveritySetting } from './types.js';
+import { AJV_OPTIONS, precompiledValidator } from './config-validator.js';
+import type { ReportProfile, Rule, RuleOptions, SeveritySetting } from './types.js';
 
 export type RuleSetting = SeveritySetting | ({ severity?: SeveritySetting } & Record<string, unknown>);
 
@@ -24,7 +25,14 @@ export interface ConfigObject {
   files?: string[];
   ignores?: string[];
   /** Own skeletons per profile (paths relative to the config file), for `fazhi-lint new` / `assemble`. */
-  skeletons?: Partial<Record<'town' | 'county' | 'city' | 'department', string>>;
+  skeletons?: Partial<Record<ReportProfile, string>>;
+  /** Word export settings: font names (engine/export-config.ts). */
+  export?: import('./export-config.js').ExportConfig;
+  /**
+   * Last year's report, as text (copied-report compares against it). Given by the caller — the API, the CLI's
+   * --previous, the editor's fazhiLint.previousReport — never by a config file: the file schema rejects it.
+   */
+  previous?: string;
 }
 
 export interface ResolvedConfig {
@@ -50,13 +58,15 @@ let ajv: Ajv | undefined;
 let builtIn: Validator | undefined;
 const byRules = new WeakMap<readonly Rule[], Validator>();
 
+const REGEX_FORMAT = { type: 'string' as const, validate: (s: string) => regexError(s) === undefined };
+
 function compile(schema: object): Validator {
-  ajv ??= new Ajv({ allErrors: true, strict: false, verbose: true }).addFormat('regex', {
-    type: 'string',
-    validate: (s: string) => regexError(s) === undefined,
-  });
   // Several schemas (one per rule set) share the Ajv instance: compiled without their common $id.
   const { $id: _id, ...anonymous } = schema as { $id?: string };
+  // The built-in rules' schema was compiled at build time (config-validator.ts).
+  const precompiled = precompiledValidator(anonymous, { regex: REGEX_FORMAT });
+  if (precompiled) return precompiled as Validator;
+  ajv ??= new Ajv({ ...AJV_OPTIONS }).addFormat('regex', REGEX_FORMAT);
   return ajv.compile(anonymous);
 }
 
@@ -77,7 +87,7 @@ export function validateConfig(raw: unknown, source?: string, rules?: readonly R
     const problems = describeErrors((validate.errors ?? []) as ErrorObject[], rules?.map((r) => r.id));
     throw new ConfigError(`配置无效（invalid config）：${problems.join('；')}`, source);
   }
-  const misspelled = misspelledRuleKeys(raw as ConfigObject);
+  const misspelled = misspelledRuleKeys(raw as ConfigObject, rules);
   if (misspelled.length) throw new ConfigError(`配置无效（invalid config）：${misspelled.join('；')}`, source);
   return raw as ConfigObject;
 }
@@ -88,13 +98,15 @@ const RULE_KEYS = ['severity', 'extend'];
  * A rule's object may hold other keys (rule-specific options), but one that is a near miss of `severity` or
  * `extend` is a typo that would otherwise be silently ignored.
  */
-function misspelledRuleKeys(config: ConfigObject): string[] {
+function misspelledRuleKeys(config: ConfigObject, rules?: readonly Rule[]): string[] {
   const out: string[] = [];
   for (const [id, setting] of Object.entries(config.rules ?? {})) {
     if (!setting || typeof setting !== 'object') continue;
+    // The options a rule declares (Rule.optionsSchema: report-date's `deadline`) are as easy to misspell.
+    const keys = [...RULE_KEYS, ...Object.keys(rules?.find((r) => r.id === id)?.optionsSchema ?? {})];
     for (const key of Object.keys(setting)) {
-      if (RULE_KEYS.includes(key)) continue;
-      const near = RULE_KEYS.find((k) => distance(k.toLowerCase(), key.toLowerCase()) <= 2);
+      if (keys.includes(key)) continue;
+      const near = keys.find((k) => distance(k.toLowerCase(), key.toLowerCase()) <= 2);
       if (near) out.push(`${configPath(`/rules/${id}`)}: 未知的键 "${key}"，是否应为 "${near}"？（unknown key; did you mean "${near}"?）`);
     }
   }
@@ -135,7 +147,11 @@ function mergeExtend(a: unknown, b: unknown): unknown {
 }
 
 export function resolveConfig(raw: ConfigObject | undefined, rules: readonly Rule[]): ResolvedConfig {
-  const config = raw ? validateConfig(raw, undefined, rules) : {};
+  // `previous` is a text handed over by the caller, not a setting of the file format the schema describes.
+  const { previous, ...file } = raw ?? {};
+  if (previous !== undefined && typeof previous !== 'string') throw new ConfigError('previous 应为上一年度报告的文本（字符串）（previous must be a string）');
+  // An empty config (no file, no --rule) is valid: no validator is compiled for it (a third of a small run's CPU).
+  const config = raw && Object.keys(file).length > 0 ? validateConfig(file, undefined, rules) : {};
   const known = new Set(rules.map((r) => r.id));
   const resolved = new Map<string, RuleOptions>();
   const explicitSeverity = new Set<string>();
@@ -157,6 +173,7 @@ export function resolveConfig(raw: ConfigObject | undefined, rules: readonly Rul
       profile: config.profile ?? 'auto',
       body: config.body,
       year: config.year,
+      ...(previous !== undefined ? { previous } : {}),
     },
     rules: resolved,
     explicitSeverity,

@@ -3,18 +3,19 @@
 // section outline mapped to the five statutory parts, and the report's
 // title, reporting body and year. Rules read it; none of them re-parse.
 import type { Root, RootContent } from 'mdast';
-import { nodesOf, parseMarkdown } from './markdown.js';
+import { nodesOf, parseMarkdown, type ParseCache } from './markdown.js';
 import { LineIndex } from './line-index.js';
 import { parseNumbering, type Numbering } from './numbering.js';
 import { TextView, type RemovedSpan } from './text-view.js';
 import { PINYIN_ANNOTATION } from './pinyin.js';
 import { buildOutline, type Outline } from './outline.js';
 import { inferMeta, type ReportMeta } from './meta.js';
+import { findExtent, type ChromeKind, type Extent } from './extent.js';
 import { toScript } from './script.js';
-import type { PartId } from './types.js';
+import type { PartId, ProfileSetting } from './types.js';
 
 export type Script = 'simplified' | 'traditional';
-export type Profile = 'auto' | 'town' | 'county' | 'city' | 'department';
+export type Profile = ProfileSetting;
 
 export interface DocumentSettings {
   script: Script;
@@ -22,6 +23,8 @@ export interface DocumentSettings {
   /** Overrides for what inferMeta would find. */
   body?: string;
   year?: number;
+  /** Last year's report (ConfigObject.previous), for copied-report. */
+  previous?: string;
 }
 
 export interface Block {
@@ -41,6 +44,8 @@ export interface Block {
   blankBefore: boolean;
   /** Set by the outline: this block opens a section. */
   isHeading: boolean;
+  /** Set by the extent (engine/extent.ts): the block is page chrome outside the report (site header, metadata, toolbar…). */
+  chrome?: ChromeKind;
 }
 
 /** A section of the report's outline: a heading and everything up to the next heading of the same or a higher level. */
@@ -78,7 +83,9 @@ export interface ReportDocument {
   readonly meta: ReportMeta;
   /** The text without pinyin annotations (鎮(zhèn) → 鎮), for rules that match words. */
   readonly prose: TextView;
-  /** Sorted, non-overlapping ranges that are not report prose: code, HTML, URLs, front matter. */
+  /** What of the text is the report and what is page chrome around or inside it (engine/extent.ts). */
+  readonly extent: Extent;
+  /** Sorted, non-overlapping ranges that are not report prose: code, HTML, URLs, front matter, page chrome (extent). */
   readonly ignored: readonly { start: number; end: number }[];
   isIgnored(start: number, end?: number): boolean;
   /** The block containing the offset, if any. */
@@ -93,15 +100,19 @@ export interface ReportDocument {
   proseIn(script: Script): string;
 }
 
-export function buildDocument(text: string, settings: DocumentSettings): ReportDocument {
+/** `parseCache` (incremental re-checks): micromark's trees of unchanged pieces are reused. */
+export function buildDocument(text: string, settings: DocumentSettings, parseCache?: ParseCache): ReportDocument {
   const lines = new LineIndex(text);
-  const mdast = parseMarkdown(text);
-  const ignored = collectIgnored(text, mdast);
-  const blocks = collectBlocks(text, lines, ignored);
+  const mdast = parseMarkdown(text, undefined, parseCache);
+  const markup = collectIgnored(text, mdast);
+  const blocks = collectBlocks(text, lines, markup);
+  // Before the outline and the meta: both look past the chrome (and past page markers cut into blocks).
+  const extent = findExtent(text, lines, blocks, markup);
+  const ignored = extent.ignored;
   const removed: RemovedSpan[] = [];
   for (const m of text.matchAll(PINYIN_ANNOTATION)) removed.push({ start: m.index!, end: m.index! + m[0].length });
   const prose = new TextView(text, removed);
-  const outline = buildOutline(text, blocks);
+  const outline = buildOutline(text, blocks, extent.startsMidway);
   const meta = inferMeta(text, blocks, outline, settings);
 
   const blockStarts = blocks.map((b) => b.start);
@@ -115,6 +126,7 @@ export function buildDocument(text: string, settings: DocumentSettings): ReportD
     outline,
     meta,
     prose,
+    extent,
     ignored,
     isIgnored(start: number, end = start + 1): boolean {
       let lo = 0;
@@ -214,18 +226,20 @@ function collectBlocks(text: string, lines: LineIndex, ignored: { start: number;
         continue;
       }
     }
-    const raw = text.slice(lineStart, lineEnd);
-    // U+3000 (ideographic space) and NBSP are white space in pasted reports.
-    if (/^[\s\u3000\u00a0\ufeff]*$/.test(raw)) {
+    // U+3000 (ideographic space) and NBSP are white space in pasted reports (both are in \s).
+    let first = lineStart;
+    while (first < lineEnd && isSpace(text.charCodeAt(first))) first++;
+    if (first === lineEnd) {
       blankBefore = true;
       continue;
     }
+    const raw = text.slice(lineStart, lineEnd);
     const prefix = MD_PREFIX.exec(raw)!;
     let depth = prefix[1] ? prefix[1].length : 0;
     let s = lineStart + prefix[0].length;
     let e = lineEnd;
-    while (s < e && /[\s\u3000\u00a0\ufeff]/.test(text[s])) s++;
-    while (e > s && /[\s\u3000\u00a0]/.test(text[e - 1])) e--;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (depth > 0) {
       // Closing #s of an ATX heading are syntax.
       // Scanned from the end: a regex over the heading would retry at each space of a long run.
@@ -263,11 +277,11 @@ function collectBlocks(text: string, lines: LineIndex, ignored: { start: number;
     // 第一部分 opens a part heading (第一部分 主要举措和成效), not a sentence (第一部分是……。).
     if (numbering?.style === 'cn-part' && (content.length > 60 || /[。；;！？!?]/.test(content))) numbering = undefined;
     let contentStart = s + (numbering ? numbering.marker.length : 0);
-    while (numbering && contentStart < e && /[\s\u3000]/.test(text[contentStart])) contentStart++;
+    while (numbering && contentStart < e && isSpace(text.charCodeAt(contentStart))) contentStart++;
     // 第一部分：主要举措和成效 / 第一部分、…: the separator is not part of the heading's text.
     if (numbering?.style === 'cn-part') {
       if (contentStart < e && /[、：:．.]/.test(text[contentStart])) contentStart++;
-      while (contentStart < e && /[\s\u3000]/.test(text[contentStart])) contentStart++;
+      while (contentStart < e && isSpace(text.charCodeAt(contentStart))) contentStart++;
     }
     blocks.push({
       index: blocks.length,
@@ -284,4 +298,10 @@ function collectBlocks(text: string, lines: LineIndex, ignored: { start: number;
     blankBefore = false;
   }
   return blocks;
+}
+
+/** What \s matches in a JavaScript regular expression (U+3000, NBSP and the BOM included), by code unit. */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

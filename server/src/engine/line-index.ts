@@ -3,6 +3,18 @@
 // positioning all findings costs O(findings · log lines), never a rescan.
 import type { Position } from './types.js';
 
+/** The last index of `sorted` (ascending, sorted[0] <= value) whose number is at most `value`: a binary search. */
+export function lastAtMost(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 export class LineIndex {
   /** Offset at which each line starts; lineStarts[0] === 0. */
   readonly lineStarts: number[];
@@ -26,15 +38,7 @@ export class LineIndex {
 
   /** 0-based line number containing offset. */
   lineOf(offset: number): number {
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtMost(this.lineStarts, offset);
   }
 
   position(offset: number): Position {

@@ -55,10 +55,27 @@ export function markdownParser(text = ''): ReturnType<typeof makeParser> {
   return parser;
 }
 
+/**
+ * Characters without which micromark makes none of the nodes the engine and the rules read (code, inline code,
+ * HTML, definitions, links, images, strong emphasis; thematic breaks of * or _), and a line of dashes (a
+ * thematic break, or front matter). A text (or a piece of one) without them — most reports pasted from Word or
+ * the web — gets a tree of its paragraphs built line by line instead: micromark was a fifth of a check's time.
+ */
+// (Any indentation: with indented code off, micromark reads an indented line of dashes as a break too.)
+const MARKUP = /[`<[*_~]|^[ \t]*-[ \t]*-[ \t]*-[ \t-]*$/m;
+/** FAZHI_LINT_MICROMARK_ONLY=1 (a debug switch) parses every text with micromark, to compare. */
+let plainTrees = typeof process === 'undefined' || !process.env?.FAZHI_LINT_MICROMARK_ONLY;
+
+/** For tests: whether texts without Markdown markup skip micromark (true by default). */
+export function usePlainTrees(enabled: boolean): void {
+  plainTrees = enabled;
+}
+
 /** `pieceLength` is for tests, which cut at every chance. */
-export function parseMarkdown(text: string, pieceLength = PIECE): Root {
-  const cuts = pieceStarts(text, pieceLength);
-  if (cuts.length === 1) {
+export function parseMarkdown(text: string, pieceLength = PIECE, cache?: ParseCache): Root {
+  if (plainTrees && !MARKUP.test(text)) return plainTree(text);
+  const pieces = plainTrees ? plainAndMarkupPieces(text, pieceLength) : pieceStarts(text, pieceLength).map((start) => ({ start, plain: false }));
+  if (pieces.length === 1) {
     const root = markdownParser(text).parse(text) as Root;
     if (text.charCodeAt(0) === 0xfeff) shiftPastBom(root);
     return root;
@@ -69,17 +86,92 @@ export function parseMarkdown(text: string, pieceLength = PIECE): Root {
     position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) },
   };
   let line = 0;
-  for (let i = 0; i < cuts.length; i++) {
-    const start = cuts[i];
-    const end = i + 1 < cuts.length ? cuts[i + 1] : text.length;
+  for (let i = 0; i < pieces.length; i++) {
+    const start = pieces[i].start;
+    const end = i + 1 < pieces.length ? pieces[i + 1].start : text.length;
     const piece = text.slice(start, end);
-    const tree = markdownParser(piece).parse(piece) as Root;
-    if (i === 0 && text.charCodeAt(0) === 0xfeff) shiftPastBom(tree);
-    else if (i > 0) for (const child of tree.children) shift(child, start, line);
-    root.children.push(...tree.children);
+    if (pieces[i].plain) {
+      for (const child of plainTree(text, start, end, line).children) root.children.push(child);
+    } else {
+      const bom = i === 0 && text.charCodeAt(0) === 0xfeff;
+      const children = (!bom && cache?.take(piece, start, line)) || parsePiece(piece, start, line, bom, i, cache);
+      for (const child of children) root.children.push(child);
+    }
     line += countLines(piece);
   }
+  cache?.sweep();
   return root;
+}
+
+function parsePiece(piece: string, start: number, line: number, bom: boolean, index: number, cache?: ParseCache): RootContent[] {
+  const tree = markdownParser(piece).parse(piece) as Root;
+  if (bom) shiftPastBom(tree);
+  else if (index > 0) for (const child of tree.children) shift(child, start, line);
+  if (!bom) cache?.put(piece, start, line, tree.children);
+  return tree.children;
+}
+
+/**
+ * micromark's trees of the pieces of the last parse, by piece text, for re-parsing an edited document
+ * (engine/incremental.ts): a piece that did not change is moved to where it now starts instead of parsed again.
+ * The trees are shared with the documents built from them (their positions move with the newest parse).
+ */
+export class ParseCache {
+  /** Piece text → its trees (a text can hold the same piece more than once), in document order. */
+  private last = new Map<string, CachedPiece[]>();
+  private next = new Map<string, CachedPiece[]>();
+
+  take(piece: string, offset: number, line: number): RootContent[] | undefined {
+    const hit = this.last.get(piece)?.shift();
+    if (!hit) return undefined;
+    if (hit.offset !== offset || hit.line !== line) for (const child of hit.children) shift(child, offset - hit.offset, line - hit.line);
+    hit.offset = offset;
+    hit.line = line;
+    this.keep(piece, hit);
+    return hit.children;
+  }
+
+  put(piece: string, offset: number, line: number, children: RootContent[]): void {
+    this.keep(piece, { offset, line, children });
+  }
+
+  private keep(piece: string, entry: CachedPiece): void {
+    const list = this.next.get(piece);
+    if (list) list.push(entry);
+    else this.next.set(piece, [entry]);
+  }
+
+  /** Keeps only the pieces of the parse just made. */
+  sweep(): void {
+    this.last = this.next;
+    this.next = new Map();
+  }
+}
+
+interface CachedPiece {
+  offset: number;
+  line: number;
+  children: RootContent[];
+}
+
+/**
+ * The text cut at every chance (pieceStarts), then joined again: runs of pieces without markup into one plain
+ * piece, runs with markup into pieces of at least `pieceLength` for micromark. A report with a few marked-up
+ * lines then parses only those paragraphs with micromark.
+ */
+function plainAndMarkupPieces(text: string, pieceLength: number): { start: number; plain: boolean }[] {
+  const fine = pieceStarts(text, 1);
+  const out: { start: number; plain: boolean }[] = [];
+  for (let i = 0; i < fine.length; i++) {
+    const start = fine[i];
+    const end = i + 1 < fine.length ? fine[i + 1] : text.length;
+    const plain = !MARKUP.test(text.slice(start, end));
+    const last = out[out.length - 1];
+    // A markup piece grows until it is pieceLength long (micromark's time grows faster than the text).
+    if (last && last.plain === plain && (plain || start - last.start < pieceLength)) continue;
+    out.push({ start, plain });
+  }
+  return out;
 }
 
 /**
@@ -132,6 +224,64 @@ export function pieceStarts(text: string, minLength: number): number[] {
     at = next + 1;
   }
   return starts;
+}
+
+/**
+ * The tree of a text without Markdown markup (see MARKUP), from `from` to `to`, whose first line is line
+ * `firstLine` (0-based) of the whole text: one paragraph per run of non-blank lines, holding its text. (micromark
+ * would also make headings, lists and block quotes of #, -, 1. and > lines: nothing reads those nodes.)
+ */
+export function plainTree(text: string, from = 0, to = text.length, firstLine = 0): Root {
+  const children: RootContent[] = [];
+  let line = firstLine;
+  let start: { line: number; column: number; offset: number } | undefined;
+  let lastEnd = { line: 0, column: 0, offset: 0 };
+  for (let at = from; at <= to; ) {
+    let next = text.indexOf('\n', at);
+    if (next < 0 || next > to) next = to;
+    let end = next;
+    if (end > at && text.charCodeAt(end - 1) === 13) end--;
+    let blank = true;
+    for (let k = at; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (c !== 32 && c !== 9 && c !== 0xfeff) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) {
+      if (start) children.push(paragraph(text, start, lastEnd));
+      start = undefined;
+    } else {
+      let s = at;
+      while (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9 || text.charCodeAt(s) === 0xfeff) s++;
+      start ??= { line: line + 1, column: s - at + 1, offset: s };
+      let e = end;
+      while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+      lastEnd = { line: line + 1, column: e - at + 1, offset: e };
+    }
+    if (next >= to) break;
+    at = next + 1;
+    line++;
+  }
+  if (start) children.push(paragraph(text, start, lastEnd));
+  // endPoint(text.slice(0, to)), from the lines just counted (`firstLine` is the number of line breaks before
+  // `from`): counting them again from the start of the text for each piece made a long text's parse quadratic.
+  const lastBreak = to > 0 ? text.lastIndexOf('\n', to - 1) : -1;
+  return {
+    type: 'root',
+    children,
+    position: { start: { line: firstLine + 1, column: 1, offset: from }, end: { line: line + 1, column: to - lastBreak, offset: to } },
+  };
+}
+
+type Point = { line: number; column: number; offset: number };
+function paragraph(text: string, start: Point, end: Point): RootContent {
+  return {
+    type: 'paragraph',
+    children: [{ type: 'text', value: text.slice(start.offset, end.offset), position: { start, end } }],
+    position: { start, end },
+  };
 }
 
 function countLines(piece: string): number {

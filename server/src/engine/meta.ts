@@ -13,6 +13,11 @@ export interface ReportMeta {
   titleBlocks: Block[];
   /** The title as written (blocks joined), or undefined when the report has no title. */
   title?: string;
+  /**
+   * Where the title is: its blocks' range, or the start of the first line when the title is glued to the body
+   * on one line (某县2025年度法治政府建设情况报告2025年，全县…; titleBlocks is then empty, the line being body).
+   */
+  titleRange?: { start: number; end: number };
   /** The reporting body as written in simplified script, e.g. 重庆市潼南区小渡镇, 如皋市司法局. */
   body?: string;
   /** The body's own name: the last administrative unit, e.g. 小渡镇. */
@@ -23,25 +28,40 @@ export interface ReportMeta {
   /** The year reported on. */
   year?: number;
   yearSource?: 'title' | 'opening' | 'config';
+  /** The 成文日期 (date line after the 落款, after the body), else the page metadata's 成文日期 field; offsets into the text. */
+  reportDate?: ReportDate;
+  reportDateSource?: 'signature' | 'metadata';
+}
+
+export interface ReportDate {
+  year: number;
+  month: number;
+  day: number;
+  start: number;
+  end: number;
+  text: string;
 }
 
 // 法治 alone: titles such as ××镇2023年度法治工作情况报告 name the topic that way too.
-const TITLE_TOPIC = /法治|依法行政|依法治/;
-const TITLE_KIND = /报告|情况|总结/;
+const TITLE_TOPIC = /法治|法制|依法行政|依法治/;
+const TITLE_KIND = /报告|情况|总结|综述|自查|自评|述职/;
 const CHROME = /[:：>|]|首页|当前的?位置|来源|发布时间|浏览/;
-const BODY_SUFFIX = '(?:人民政府|街道办事处|街道|镇|乡|县|区|市|州|盟|旗|省|自治区|局|委员会|委|办公室|办|厅|署|中心|院|所|站)';
+const BODY_SUFFIX = '(?:人民政府|政府|街道办事处|管委会|行政公署|行署|街道|镇|乡|苏木|农场|林场|县|区|市|州|盟|旗|省|自治区|局|委员会|委|办公室|办事处|办|厅|署|部|中心|院|所|站|处|队|馆)';
+/** A body's name, masked where a site hid it (XX镇, ×× 县, *区): placeholder reports the mask, the title still names a body. */
+const NAME_CHAR = '[\\u4e00-\\u9fa5XxＸｘ×*＊]';
 /** A title (simplified) that names its body: 如皋市司法局关于…, 王鲍镇2023年度…, 2023年度王鲍镇法治政府…. */
 export const BODY_IN_TITLE = new RegExp(
-  `^(?:\\d{4}\\s*(?:年度|年(?!度)))?(?:关于)?(?!(?:乡镇|城镇|[全本我各](?:镇|乡|县|区|市))(?:关于|\\s*\\d|法治|依法|年度|$))[\\u4e00-\\u9fa5]{1,30}?${BODY_SUFFIX}(?=[\\s\\u3000]*关于|\\s*\\d|法治|依法|年度|人民政府|$)`,
+  `^(?:\\d{4}\\s*(?:年度|年(?!度)))?(?:关于)?(?!(?:乡镇|城镇|[全本我各](?:镇|乡|县|区|市))(?:关于|\\s*\\d|法治|依法|年度|$))${NAME_CHAR}{1,30}?${BODY_SUFFIX}(?=[\\s\\u3000]*关于|\\s*\\d|法治|依法|年度|人民政府|发布|$)`,
 );
-const LEADING_ISSUER = new RegExp(`^[\\u4e00-\\u9fa5]{1,30}?${BODY_SUFFIX}[\\s\\u3000]+`);
+const LEADING_ISSUER = new RegExp(`^${NAME_CHAR}{1,30}?${BODY_SUFFIX}[\\s\\u3000]+`);
 
 /**
  * The title without the co-issuers before the last one: a joint report (中共××镇委员会 ××镇人民政府关于…)
  * names its issuers separated by white space, the last one (the government) being the reporting body.
  */
 export function withoutCoIssuers(title: string): string {
-  let t = title;
+  // An aside in brackets (XX县卫生健康局（县中医药管理局）2023年…) is not part of the name.
+  let t = title.replace(/[（(][^（）()]{1,20}[）)]/g, '');
   for (let m = LEADING_ISSUER.exec(t); m; m = LEADING_ISSUER.exec(t)) {
     const rest = t.slice(m[0].length);
     if (!BODY_IN_TITLE.test(rest)) break;
@@ -49,6 +69,9 @@ export function withoutCoIssuers(title: string): string {
   }
   return t;
 }
+
+/** A title at the start of a long line, the body text following it: a year, an addressee (区政府：), 根据…. */
+const GLUED_TITLE = /^([^。，,；;：:！？!?]{4,70}?(?:报告|报告》|总结|汇报|方案))(?=[\s\u3000]*(?:\d{4}\s*年|[\u4e00-\u9fa5]{1,12}[:：]|根据|按照|今年|近年来|[一二三四五六七八九十]、))/;
 
 const OPENING_BODY = new RegExp(
   `^(?:\\d{4}\\s*年(?:以来|度|，|,)?[，,]?\\s*)?(?:在[^，,。]{0,40}?下[，,]\\s*)?` +
@@ -78,18 +101,18 @@ const TITLE_HEAD_LINE = new RegExp(
 );
 
 export function levelOf(name: string): BodyLevel | undefined {
-  if (/(局|委员会|委|办公室|办|厅|署|中心|院|所|站)$/.test(name)) return 'department';
-  if (/(镇|乡|街道|街道办事处)(人民政府)?$/.test(name)) return 'town';
-  if (/(县|区|旗)(人民政府)?$/.test(name)) return 'county';
-  if (/(市|州|盟)(人民政府)?$/.test(name)) return 'city';
-  if (/(省|自治区)(人民政府)?$/.test(name)) return 'province';
+  if (/(局|委员会|管委会|委|办公室|办事处|办|厅|署|部|中心|院|所|站|处|队|馆)$/.test(name) && !/街道办事处$/.test(name)) return 'department';
+  if (/(镇|乡|苏木|农场|林场|街道|街道办事处)(人民政府|政府)?$/.test(name)) return 'town';
+  if (/(县|区|旗)(人民政府|政府)?$/.test(name)) return 'county';
+  if (/(市|州|盟)(人民政府|政府)?$/.test(name)) return 'city';
+  if (/(省|自治区)(人民政府|政府)?$/.test(name)) return 'province';
   return undefined;
 }
 
 /** 重庆市潼南区小渡镇人民政府 → 小渡镇; 如皋市司法局 → 如皋市司法局. */
 export function shortBodyName(name: string): string {
   // 新市街道办事处 → 新市街道: the unit, not its office.
-  let n = name.replace(/人民政府$/, '').replace(/(街道)办事处$/, '$1');
+  let n = name.replace(/(?:人民)?政府$/, '').replace(/(街道)办事处$/, '$1');
   if (levelOf(n) === 'department') return n;
   // Strip enclosing units (重庆市, 潼南区) while what remains is still a unit of its own.
   for (;;) {
@@ -104,8 +127,10 @@ export function shortBodyName(name: string): string {
 
 export function inferMeta(text: string, blocks: Block[], outline: Outline, settings: DocumentSettings): ReportMeta {
   const meta: ReportMeta = { titleBlocks: [] };
-  const firstSection = outline.sections[0]?.heading.index ?? blocks.length;
-  const head = blocks.slice(0, Math.min(firstSection, 10));
+  // By offset: a one-line report's first heading is inline, in the line that also holds its title.
+  const firstSectionStart = outline.sections[0]?.heading.start ?? Infinity;
+  // The report's opening: page chrome (site header, metadata, banners) is not looked at.
+  const head = blocks.filter((b) => !b.chrome && b.start < firstSectionStart).slice(0, 10);
 
   // Title: a short line naming the topic and the kind of document, not web chrome, not a sentence. A title
   // broken over two lines (××镇关于2023年法治政府建设 ⏎ 情况的报告), neither a title alone, counts as one.
@@ -137,11 +162,20 @@ export function inferMeta(text: string, blocks: Block[], outline: Outline, setti
   if (best) {
     // A line above the title that names the body (王鲍镇; 中共××镇委员会 ××镇人民政府 for a joint report), its
     // year, or both (王鲍镇2023年 ⏎ 法治政府建设情况报告) belongs to the title.
-    const prev = blocks[best[0].index - 1];
+    const above = blocks[best[0].index - 1];
+    const prev = above && !above.chrome ? above : undefined;
     const prevName = prev ? simplifiedProse(prev.text) : '';
     if (prev && prevName.length <= 40 && TITLE_HEAD_LINE.test(prevName)) meta.titleBlocks.push(prev);
     meta.titleBlocks.push(...best);
     meta.title = meta.titleBlocks.map((b) => b.text).join('');
+    meta.titleRange = { start: meta.titleBlocks[0].start, end: meta.titleBlocks[meta.titleBlocks.length - 1].end };
+  } else if (head[0] && head[0].text.length > 80) {
+    // A title glued to the body on one line (one-line layouts, doc-site pages): 某县2025年度…报告2025年，全县….
+    const glued = GLUED_TITLE.exec(head[0].text);
+    if (glued && isTitle(titleText(glued[1]))) {
+      meta.title = glued[1];
+      meta.titleRange = { start: head[0].start, end: head[0].start + glued[1].length };
+    }
   }
 
   // Body.
@@ -149,8 +183,8 @@ export function inferMeta(text: string, blocks: Block[], outline: Outline, setti
     meta.body = settings.body;
     meta.bodySource = 'config';
   } else {
-    const titleBody = withoutCoIssuers(titleText(meta.titleBlocks.map((b) => b.text).join('')));
-    const fromTitle = new RegExp(`^([\\u4e00-\\u9fa5]{1,30}?${BODY_SUFFIX})(?=[\\s\\u3000]*关于|\\s*\\d|20|法治|依法|年度|$)`).exec(titleBody);
+    const titleBody = withoutCoIssuers(titleText(meta.title ?? ''));
+    const fromTitle = new RegExp(`^(${NAME_CHAR}{1,30}?${BODY_SUFFIX})(?=[\\s\\u3000]*关于|\\s*\\d|20|法治|依法|年度|发布|$)`).exec(titleBody);
     if (fromTitle && !/^关于/.test(fromTitle[1])) {
       meta.body = fromTitle[1];
       meta.bodySource = 'title';
@@ -168,7 +202,7 @@ export function inferMeta(text: string, blocks: Block[], outline: Outline, setti
   }
   if (meta.body) {
     meta.bodyShort = shortBodyName(meta.body);
-    meta.bodyLevel = levelOf(meta.body.replace(/人民政府$/, ''));
+    meta.bodyLevel = levelOf(meta.body.replace(/(?:人民)?政府$/, ''));
   }
 
   // Year reported on.
@@ -183,7 +217,7 @@ export function inferMeta(text: string, blocks: Block[], outline: Outline, setti
     } else {
       for (const b of head) {
         // Not a date (2024年1月，按照…要求，现将我镇2023年度…报告如下): the report is written early the next year.
-        const y = OPENING_YEAR.exec(b.text.replace(/《[^》]*》/g, (m) => ' '.repeat(m.length)));
+        const y = OPENING_YEAR.exec(blankBookTitles(b.text));
         if (y) {
           meta.year = Number(y[1]);
           meta.yearSource = 'opening';
@@ -192,6 +226,95 @@ export function inferMeta(text: string, blocks: Block[], outline: Outline, setti
       }
     }
   }
-  void text;
+  const found = findReportDate(text, blocks);
+  if (found) {
+    meta.reportDate = found.date;
+    meta.reportDateSource = found.source;
+  }
   return meta;
+}
+
+// The 成文日期 is found by its shape, not by listed strings: a line that is only a date (2025年3月20日,
+// 二〇二五年三月二十日), or a signature and a date on one line, among the last lines of the report and right after
+// a short line (the 落款, the body's name), after the body (a date under the title or in the page chrome is not
+// it). Failing that, the 成文日期 field of the page's metadata (| 成文日期 | 2025-03-20 |, [ 成文日期 ] 2025-03-20) —
+// what a CMS records as the document's date when the report's own date line was lost; never a publication,
+// post or page date (发布时间：…), which is the site's, not the report's.
+const YEAR_PART = '[0-9０-９]{4}|[0-9０-９]{2}(?=\\s*年)|[〇零○Ｏ〇一二三四五六七八九]{4}';
+const NUM_PART = '[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}';
+const DATE_TEXT = `(${YEAR_PART})\\s*年\\s*(${NUM_PART})\\s*月\\s*(${NUM_PART})\\s*[日号]`;
+const DATE_LINE = new RegExp(`^[（(]?(${DATE_TEXT})[）)]?$`);
+const SIGNED_DATE_LINE = new RegExp(`^[\\u4e00-\\u9fa5（）()·\\s\\u3000]{2,60}?${BODY_SUFFIX}[\\s\\u3000]+[（(]?(${DATE_TEXT})[）)]?$`);
+/** A metadata field whose label names a date or time, and its value: 2025-03-28, 2025/3/28, 2025年03月28日. */
+const METADATA_DATE = /(?:^|[|｜\s[【［])成文(?:日期|時間|时间)\s*[\]】］]?(?:\s*[:：|｜]\s*|\s+)((\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})日?)/;
+const SIGNATURE = new RegExp(`^[\\u4e00-\\u9fa5（）()·\\s\\u3000]{2,40}$`);
+
+const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, '○': 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 2025, ２０２５, 二〇二五 → 2025; 25 → 2025; 十二 → 12, 二十一 → 21, 03 → 3. */
+function numberOf(s: string, isYear: boolean): number {
+  const t = s.replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10));
+  if (/^\d+$/.test(t)) return isYear && t.length === 2 ? 2000 + Number(t) : Number(t);
+  if (isYear) return Number([...t].map((c) => CN_DIGITS[c] ?? 0).join(''));
+  const ten = t.indexOf('十');
+  if (ten < 0) return CN_DIGITS[t] ?? NaN;
+  const tens = ten === 0 ? 1 : CN_DIGITS[t.slice(0, ten)] ?? NaN;
+  const ones = ten === t.length - 1 ? 0 : CN_DIGITS[t.slice(ten + 1)] ?? NaN;
+  return tens * 10 + ones;
+}
+
+function dateOf(text: string, start: number, y: string, m: string, d: string): ReportDate | undefined {
+  const year = numberOf(y, true);
+  const month = numberOf(m, false);
+  const day = numberOf(d, false);
+  if (!(year >= 1990 && year <= 2100 && month >= 1 && month <= 12 && day >= 1 && day <= 31)) return undefined;
+  return { year, month, day, start, end: start + text.length, text };
+}
+
+export function findReportDate(text: string, allBlocks: Block[]): { date: ReportDate; source: 'signature' | 'metadata' } | undefined {
+  // The report's own lines: page chrome (footers, related articles, post dates) is not its 落款.
+  const blocks = allBlocks.filter((b) => !b.chrome);
+  const firstProse = blocks.findIndex((b) => b.text.length >= 30 && /[。；;，,]/.test(b.text));
+  for (let i = blocks.length - 1; i >= Math.max(0, blocks.length - 12, firstProse + 1); i--) {
+    const b = blocks[i];
+    if (b.text.length > 60) continue;
+    let m = DATE_LINE.exec(b.text);
+    const signed = m ? undefined : SIGNED_DATE_LINE.exec(b.text);
+    if (!m && !signed) continue;
+    const prev = blocks[i - 1];
+    if (m && !(prev && prev.text.length <= 40 && SIGNATURE.test(prev.text))) continue;
+    m ??= signed!;
+    const at = b.start + b.text.indexOf(m[1]);
+    const date = dateOf(m[1], at, m[2], m[3], m[4]);
+    if (date) return { date, source: 'signature' };
+  }
+  // Metadata sits above the title or below the report (CMS layouts), never inside the body.
+  for (const b of [...allBlocks.slice(0, 15), ...allBlocks.slice(Math.max(15, allBlocks.length - 15))]) {
+    if (b.text.length > 200) continue;
+    const m = METADATA_DATE.exec(b.text);
+    if (!m) continue;
+    const date = dateOf(m[1], b.start + m.index + m[0].length - m[1].length, m[2], m[3], m[4]);
+    if (date) return { date, source: 'metadata' };
+  }
+  void text;
+  return undefined;
+}
+
+/**
+ * The text with each 《…》 (from a 《 to the next 》) blanked, as `text.replace(/《[^》]*》/g, spaces)` gives, in one
+ * pass: that regex rescans to the end of the text from every 《 once no 》 follows (quadratic on a run of 《).
+ */
+function blankBookTitles(text: string): string {
+  let out: string[] | undefined;
+  let copied = 0;
+  for (let open = text.indexOf('《'); open >= 0; ) {
+    const close = text.indexOf('》', open + 1);
+    if (close < 0) break;
+    (out ??= []).push(text.slice(copied, open), ' '.repeat(close + 1 - open));
+    copied = close + 1;
+    open = text.indexOf('《', copied);
+  }
+  if (!out) return text;
+  out.push(text.slice(copied));
+  return out.join('');
 }

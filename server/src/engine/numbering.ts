@@ -43,12 +43,13 @@ const CN = '[一二三四五六七八九十]{1,3}';
 const PATTERNS: { style: NumberingStyle; level: number; re: RegExp; numeral: 'cn' | 'arabic' | 'circled' }[] = [
   // 第一部分 followed by white space, 、 or ：, or the heading text itself (第一部分主要举措和成效). The marker is
   // 第一部分 alone: the separator belongs to the text (the document model skips it).
-  { style: 'cn-part', level: 0, re: new RegExp(`^第(${CN})部分(?=[ \\t\u3000、：:．.\u4e00-\u9fa5\\d“])`), numeral: 'cn' },
-  { style: 'cn-comma', level: 1, re: new RegExp(`^(${CN})、`), numeral: 'cn' },
+  // Pasted text sometimes spaces a marker out (第 一 部 分, 一 、, （ 一 ）): still the marker.
+  { style: 'cn-part', level: 0, re: new RegExp(`^第[ \u3000]?(${CN})[ \u3000]?部[ \u3000]?分(?=[ \\t\u3000、：:．.\u4e00-\u9fa5\\d“])`), numeral: 'cn' },
+  { style: 'cn-comma', level: 1, re: new RegExp(`^(${CN})[ \u3000]?、`), numeral: 'cn' },
   // 一． / 一. (四．2024年主要安排), not an ellipsis (一...).
   { style: 'cn-dot', level: 1, re: new RegExp(`^(${CN})[.．](?![.．])`), numeral: 'cn' },
-  { style: 'cn-paren', level: 2, re: new RegExp(`^（(${CN})）`), numeral: 'cn' },
-  { style: 'cn-paren-half', level: 2, re: new RegExp(`^\\((${CN})\\)`), numeral: 'cn' },
+  { style: 'cn-paren', level: 2, re: new RegExp(`^（[ \u3000]?(${CN})[ \u3000]?）`), numeral: 'cn' },
+  { style: 'cn-paren-half', level: 2, re: new RegExp(`^\\([ \u3000]?(${CN})[ \u3000]?\\)`), numeral: 'cn' },
   { style: 'arabic-paren', level: 4, re: /^（(\d{1,2})）/, numeral: 'arabic' },
   { style: 'arabic-paren-half', level: 4, re: /^\((\d{1,2})\)/, numeral: 'arabic' },
   // "1." but not "1.5" or a date like "2023.": at most two digits, not followed by a digit.

@@ -6,6 +6,7 @@ import type { Block, Section } from './document.js';
 import { toSimplified } from './script.js';
 import { PINYIN_ANNOTATION } from './pinyin.js';
 import { PART_IDS, type PartId } from './types.js';
+import { parseNumbering } from './numbering.js';
 
 export interface Outline {
   /** Top-level sections, in document order. */
@@ -16,11 +17,26 @@ export interface Outline {
   parts: Map<PartId, Section[]>;
   /** The level of top-level sections (1 unless the report starts numbering lower). */
   topLevel: number;
+  /**
+   * Parts the report has without a top-level heading of their own: given as a sub-item of another part
+   * (（一）履行推进法治建设第一责任人职责 under 一、主要举措和成效), with the sub-item's sections. Present, but
+   * not in their statutory place (section-order says so; required-section does not call them missing).
+   */
+  nested: Map<PartId, Section[]>;
+  /**
+   * Parts present without any heading: the measures, when the text reports work before its first named part
+   * (sub-items （三）（四） before 二、存在的问题, an excerpt or a text whose headings were lost).
+   */
+  implicit: Set<PartId>;
 }
 
 export interface SectionData {
   parts: Record<PartId, { name: string; short: string; patterns: string[]; heading: string; skeleton: string[] }>;
   matchOrder: PartId[];
+  /** Parts that a sub-heading may give (present, out of place) instead of a top-level heading. */
+  nestable?: PartId[];
+  /** Stricter patterns a sub-heading must match to give a part (the whole title names it). */
+  nestedPatterns?: Partial<Record<PartId, string[]>>;
   causePatterns: string[];
   /** With a heading naming the causes: causal wording that counts as the analysis. */
   causeConnectives?: string[];
@@ -62,7 +78,11 @@ export function partsOfTitle(normalizedTitle: string): PartId[] {
 
 /** Title of a heading for matching: simplified, without a leading year such as "2022年". */
 export function normalizeTitle(title: string): string {
-  return toSimplified(title.replace(PINYIN_ANNOTATION, '')).replace(/^\s*(\d{4}\s*年度?)/, '').trim();
+  // 第一责任人 职责情况, 存在的 问题: spaces a paste left between Chinese characters do not change the heading.
+  return toSimplified(title.replace(PINYIN_ANNOTATION, ''))
+    .replace(/^\s*(\d{4}\s*年度?)/, '')
+    .replace(/(?<=[\u4e00-\u9fa5])[ \t\u3000]+(?=[\u4e00-\u9fa5])/g, '')
+    .trim();
 }
 
 /** The heading part of a numbered paragraph: up to the first full stop/colon (run-in heading) or the whole block. */
@@ -84,7 +104,10 @@ function headingLevel(block: Block, markdownBase: number, shift: number): number
   return 0;
 }
 
-export function buildOutline(text: string, blocks: Block[]): Outline {
+export function buildOutline(text: string, allBlocks: Block[], startsMidway = false): Outline {
+  // Page chrome (engine/extent.ts) is outside the report: never a heading, never in a section. A report on
+  // one line (or one line per page) has its headings inline after a full stop: they are read as blocks.
+  const blocks = withInlineHeadings(text, allBlocks.filter((b) => !b.chrome));
   // The first depth-1 Markdown heading that names a report is the title, not a section. So is a deeper one
   // (## ××镇关于2023年法治政府建设情况的报告 over ### 一、… or ## 一、…, where a site reserves #) that no
   // numbered heading precedes, no heading is shallower than, and that reads as a report's title, not as a
@@ -97,7 +120,7 @@ export function buildOutline(text: string, blocks: Block[]): Outline {
       /报告|報告/.test(b.text) &&
       (b.markdownDepth === 1 ||
         (b.markdownDepth === shallowest &&
-          !blocks.slice(0, b.index).some((x) => x.numbering) &&
+          !blocks.some((x) => x.index < b.index && x.numbering) &&
           /(报告|報告)》?$/.test(b.text) &&
           /法治|依法/.test(b.text))),
   );
@@ -166,10 +189,11 @@ export function buildOutline(text: string, blocks: Block[]): Outline {
       s.partByName = true;
     }
   }
-  // Thematic headings (一、加强组织领导…) before the shortcomings part (or, without one, before the
-  // first other named part) are measures.
+  // Thematic headings (一、加强组织领导…) before the shortcomings part (or, without one, before the next-year or
+  // other part) are measures — also after a first-responsible part put first, as many reports since 2020 do
+  // (一、党政主要负责人履行…职责情况 ⏎ 二、深入推进依法行政… ⏎ 三、…).
   const firstShortcomings = sections.findIndex((s) => s.part === 'shortcomings');
-  const firstOther = firstShortcomings >= 0 ? firstShortcomings : sections.findIndex((s) => s.part && s.part !== 'measures');
+  const firstOther = firstShortcomings >= 0 ? firstShortcomings : sections.findIndex((s) => s.part === 'next-year' || s.part === 'other');
   sections.forEach((s, i) => {
     if (!s.part && (firstOther < 0 || i < firstOther)) {
       s.part = 'measures';
@@ -180,7 +204,109 @@ export function buildOutline(text: string, blocks: Block[]): Outline {
   for (const id of PART_IDS) parts.set(id, []);
   // A combined heading (存在的问题和下一步打算) stands for each part it names.
   for (const s of sections) for (const p of s.parts ?? []) parts.get(p)!.push(s);
-  return { sections, all, parts, topLevel };
+
+  const nested = new Map<PartId, Section[]>();
+  for (const s of all) {
+    if (s.level === topLevel && !s.parent) continue;
+    for (const p of NESTABLE) {
+      if (parts.get(p)!.length || !NESTED_PATTERNS.get(p)!.test(s.normalizedTitle)) continue;
+      if (!nested.has(p)) nested.set(p, []);
+      nested.get(p)!.push(s);
+    }
+  }
+  // A part's heading that lost its number in a conversion: a short unpunctuated line of its own naming the part
+  // (党政主要负责人履行推进法治建设第一责任人职责情况 ⏎ 正文…).
+  for (const b of blocks) {
+    if (b.isHeading || b.text.length > 40 || !PART_WORD.test(b.text) || /[。；;，,：:！？!?]/.test(b.text) || /报告|報告/.test(b.text)) continue;
+    const title = normalizeTitle(b.text);
+    for (const p of NESTABLE) {
+      if (parts.get(p)!.length || nested.has(p) || !NESTED_PATTERNS.get(p)!.test(title)) continue;
+      nested.set(p, [{ level: topLevel, heading: b, title: b.text, normalizedTitle: title, start: b.start, end: b.end, blocks: [], children: [] }]);
+    }
+  }
+  const implicit = new Set<PartId>();
+  if (!parts.get('measures')!.length) {
+    const firstTop = sections[0]?.start ?? Infinity;
+    // Sub-items before the first part heading (an excerpt starting at （三）), or a text without part headings
+    // that reports its work at length (its 一、 lost in a conversion), or one that starts after a cut.
+    const subItemsFirst = roots.some((s) => s.level > topLevel && s.start < firstTop);
+    const prose = blocks.filter((b) => !b.isHeading && b.start < firstTop).reduce((n, b) => n + b.text.length, 0);
+    // The first part heading numbered 二、 (or later) after text: the 一、 heading of that text was lost.
+    const lostFirst = (sections[0]?.heading.numbering?.value ?? 1) > 1 && prose >= 150;
+    if (subItemsFirst || lostFirst || (sections.length === 0 && prose >= 300) || (startsMidway && prose > 0)) implicit.add('measures');
+  }
+  return { sections, all, parts, topLevel, nested, implicit };
+}
+
+const NESTABLE = new Set<PartId>(SECTION_DATA.nestable ?? []);
+/** A character every part name the nested patterns know has (a cheap test before normalising a line). */
+const PART_WORD = /[责責负負领領把问問题題不足困难難短板差距薄弱下打计計划劃安排思重举舉目今明]/;
+const NESTED_PATTERNS = new Map<PartId, RegExp>(
+  [...NESTABLE].map((p) => [p, new RegExp((SECTION_DATA.nestedPatterns?.[p] ?? SECTION_DATA.parts[p].patterns).join('|'))]),
+);
+
+/** A heading inline after a sentence's end: …提供了坚实法治保障。一、以思想引领为先导… / …协调发展。（二）坚持… */
+const INLINE_HEADING = /(?<=[。！？；：:!?;])[\s\u3000]*(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])/g;
+/** In an inline level-1 heading, a level-2 marker before any sentence punctuation. */
+const SUB_AFTER_HEADING = /(?<=^[^。！？；!?;]{4,50})[（(][一二三四五六七八九十]{1,3}[)）]/;
+/** A line this long holds a whole report (or a page of one) when it has inline headings. */
+const ONE_LINE_LAYOUT = 300;
+
+/**
+ * The blocks with each line of a one-line layout split at its inline headings (segments share the line's
+ * index and line number). Only long lines with at least one inline 一、 and another inline heading are split,
+ * in texts of a few lines (a long paragraph of an ordinary report that enumerates 一、…二、… stays whole).
+ */
+function withInlineHeadings(text: string, blocks: Block[]): Block[] {
+  if (!blocks.some((b) => b.text.length >= ONE_LINE_LAYOUT)) return blocks;
+  const cutsOf = new Map<Block, number[]>();
+  for (const b of blocks) {
+    if (b.text.length < ONE_LINE_LAYOUT || (blocks.length > 6 && b.text.length < 3000)) continue;
+    const cuts = [...b.text.matchAll(INLINE_HEADING)].map((m) => m.index! + m[0].length);
+    // 一、以思想引领为先导，在深学笃行中凝聚法治共识（一）强化理论武装…: a sub-heading right after a heading's text.
+    for (const c of [...cuts]) {
+      const sub = SUB_AFTER_HEADING.exec(b.text.slice(c, c + 60));
+      if (sub && TOP_MARKER.test(b.text.slice(c, c + 4))) cuts.push(c + sub.index);
+    }
+    if (cuts.length) cutsOf.set(b, [...new Set(cuts)].sort((x, y) => x - y));
+  }
+  // Over the text (a page of a doc-site may hold a single heading): two inline headings, one of them 一、-level.
+  const all = [...cutsOf].flatMap(([b, cuts]) => cuts.map((c) => b.text.slice(c, c + 4)));
+  if (all.length < 2 || !all.some((h) => TOP_MARKER.test(h))) return blocks;
+  const out: Block[] = [];
+  for (const b of blocks) {
+    const cuts = cutsOf.get(b);
+    if (!cuts) {
+      out.push(b);
+      continue;
+    }
+    let from = 0;
+    for (const to of [...cuts, b.text.length]) {
+      if (to > from) out.push(segment(text, b, from, to));
+      from = to;
+    }
+  }
+  return out;
+}
+
+const TOP_MARKER = /^[一二三四五六七八九十]{1,3}、/;
+
+function segment(text: string, b: Block, from: number, to: number): Block {
+  let end = b.start + to;
+  while (end > b.start + from && /[\s\u3000]/.test(text[end - 1])) end--;
+  const start = b.start + from;
+  const content = text.slice(start, end);
+  const numbering = from === 0 ? b.numbering : parseNumbering(content);
+  return {
+    ...b,
+    start,
+    end,
+    text: content,
+    numbering,
+    contentStart: numbering ? start + numbering.marker.length : start,
+    blankBefore: from === 0 ? b.blankBefore : false,
+    isHeading: false,
+  };
 }
 
 /** How the document lays out paragraphs, so that inserted text looks like the rest: its line break and

@@ -1,10 +1,9 @@
-// Script conversion with opencc-js (phrase-level dictionaries, so 干部 and
-// 干涉 convert correctly). Converters are built lazily once per process.
+// Script conversion with opencc's phrase-level dictionaries (so 干部 and
+// 干涉 convert correctly). Converters are set up lazily once per process from
+// tries precomputed at build time (opencc-tries.ts, opencc-data.ts).
 // A rule converts each line once and compares instead of testing characters;
-// lines without a character the dictionaries change are not converted, and
-// the others are matched against opencc-js's tries by opencc-tries.ts.
-import * as OpenCC from 'opencc-js';
-import { openccConfig, trieConverter } from './opencc-tries.js';
+// lines without a character the dictionaries change are not converted.
+import { changingCodePointList, trieConverter } from './opencc-tries.js';
 import type { Script } from './document.js';
 
 type Convert = (text: string) => string;
@@ -31,19 +30,7 @@ export function toTraditional(text: string): string {
  * later dictionary group then sees the same text).
  */
 export function changingCodePoints(configName: string): Set<number> {
-  const config = openccConfig(configName);
-  const changing = new Set<number>();
-  for (const group of [...(config.normalizationChain ?? []), ...config.conversionChain]) {
-    for (const dict of group) {
-      const entries = typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ')) : (dict as string[][]);
-      for (const [from, to] of entries) {
-        const a = [...from];
-        const b = [...to];
-        for (let i = 0; i < a.length; i++) if (a.length !== b.length || a[i] !== b[i]) changing.add(a[i].codePointAt(0)!);
-      }
-    }
-  }
-  return changing;
+  return new Set(changingCodePointList(configName));
 }
 
 /**
@@ -53,7 +40,7 @@ export function changingCodePoints(configName: string): Set<number> {
  * walk per character.
  */
 function skippingUnchangedLines(convert: Convert, configName: string): Convert {
-  const changing = changingCodePoints(configName);
+  const changing = changingCodePointList(configName);
   const bmp = new Uint8Array(0x10000);
   let astral = false;
   for (const cp of changing) {
@@ -111,7 +98,8 @@ export function convertForComparison(script: Script, line: string): string | und
  * with a change are converted again, so the cost stays near one conversion.
  */
 export function keepCommonTraditional(line: string, converted: string): string {
-  variantConverters ??= [OpenCC.Converter({ from: 'cn', to: 'tw' }), OpenCC.Converter({ from: 'cn', to: 'hk' })];
+  // What OpenCC.Converter({ from: 'cn', to: 'tw' }) and ({ from: 'cn', to: 'hk' }) give.
+  variantConverters ??= [trieConverter('s2tw'), trieConverter('s2hk')];
   let out: string[] | undefined;
   let i = 0;
   while (i < line.length) {

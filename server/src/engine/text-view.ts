@@ -1,6 +1,8 @@
 // A derived view of the text with some spans removed (e.g. pinyin
 // annotations 鎮(zhèn)), so that rules can match words across the removed
 // spans and still report positions in the source text.
+import { lastAtMost } from './line-index.js';
+
 export interface RemovedSpan {
   start: number; // source offset
   end: number;
@@ -33,15 +35,8 @@ export class TextView {
 
   /** Source offset of a view offset. A view offset at a seam maps to the start of the kept text after the removal. */
   toSource(viewOffset: number): number {
-    const starts = this.viewStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= viewOffset) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.sourceStarts[lo] + (viewOffset - starts[lo]);
+    const at = lastAtMost(this.viewStarts, viewOffset);
+    return this.sourceStarts[at] + (viewOffset - this.viewStarts[at]);
   }
 
   /** Source range of a view range; an end at a seam maps to the end of the kept text before the removal. */

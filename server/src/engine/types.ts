@@ -7,9 +7,35 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+/** What a config, `--rule` or the editor's settings may set a rule to: a severity, or off. */
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', ...SEVERITIES];
 
 /** The one Chinese word for each severity, as VS Code's Chinese UI names them: CLI, editor and rule pages all use these. */
 export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告', info: '信息', hint: '提示' };
+
+/** How many findings of each severity, named as the JSON contract's summary names them (counted by engine/severity.ts). */
+export interface SeverityCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+  hints: number;
+}
+
+/** The kinds of reporting body a report (and its skeleton) is written for; `auto` infers it from the title. */
+export type ReportProfile = 'town' | 'county' | 'city' | 'department';
+export const REPORT_PROFILES: readonly ReportProfile[] = ['town', 'county', 'city', 'department'];
+export type ProfileSetting = ReportProfile | 'auto';
+export const PROFILE_SETTINGS: readonly ProfileSetting[] = ['auto', ...REPORT_PROFILES];
+/** The one Chinese name of each profile: CLI help, skeleton picker, config schema. */
+export const PROFILE_LABELS: Readonly<Record<ReportProfile, string>> = {
+  town: '乡镇（街道）',
+  county: '县（市、区）政府',
+  city: '设区的市政府',
+  department: '政府部门',
+};
+
+/** The years a report may be about (config `year`, `fazhi-lint new --year`, the editor's 新建年度报告). */
+export const REPORT_YEARS = { min: 1990, max: 2100 } as const;
 
 /** The five statutory parts of the report (法治政府建设与责任落实督察工作规定 第二十五条). */
 export type PartId = 'measures' | 'shortcomings' | 'first-responsible' | 'next-year' | 'other';
@@ -88,8 +114,10 @@ export interface RuleDocs {
   description: string;
   /** Why it matters: the regulation, standard or reader expectation behind it. */
   why: string;
-  /** The regulation or standard cited, e.g. 《党政机关公文格式》（GB/T 9704-2012）. */
+  /** The regulation or standard cited, e.g. 《党政机关公文格式》（GB/T 9704-2012）; built from `citations`. */
   basis: string;
+  /** Ids of the articles cited (rules/citations.json), from which `basis` is built. */
+  citations?: string[];
   /** How to fix it by hand or with the quick fix. */
   howToFix: string;
 }
@@ -104,5 +132,15 @@ export interface Rule {
    * takes no `extend`: the config validation (engine/config.ts) rejects it, naming the rule.
    */
   extendSchema?: { [keyword: string]: unknown };
+  /**
+   * The rule's own options besides `severity` and `extend` (e.g. report-date's `deadline`): option name →
+   * JSON Schema (draft-07, no $ref). The config validation checks them like `extend`.
+   */
+  optionsSchema?: { [option: string]: { [keyword: string]: unknown } };
+  /**
+   * Its findings on a line depend only on that line and its neighbours (given the report's body and year):
+   * the language server re-runs it on a window around an edit of a large document (engine/incremental.ts).
+   */
+  local?: boolean;
   check(context: RuleContext): void;
 }

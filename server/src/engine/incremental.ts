@@ -1,0 +1,525 @@
+// Re-checking a large document after a small edit without starting over (the language server's need: a
+// one-character edit in a 1 MB report). A check's findings are split into those of the local rules (Rule.local:
+// a finding on a line depends only on that line and its neighbours, given the report's body and year) and those
+// of the document-level rules. After edits:
+//   edit()      shifts every kept finding through the edits (a FindingStore moves whole chunks, not findings),
+//               drops those the edits touched, and re-runs the local rules on a window of lines around the
+//               change: the partial result, in milliseconds;
+//   complete()  re-runs the document-level rules on the whole new text (parsing again only the pieces that
+//               changed), and the local rules on the top-level section(s) around the change, keeping their other
+//               findings; unless something they read beyond their lines changed (the title, year or body; the
+//               sections and their parts; code or HTML regions; the blocks outside the window) or the change is
+//               in a heading line or the report's head, in which case they run on the whole text again. The
+//               result is what lint() gives on the new text (test/engine/incremental.test.ts checks it after
+//               each of a dozen kinds of edit).
+// A local rule whose findings name line numbers in `data` runs with the document-level rules.
+import { lint, type RuleError } from './check.js';
+import type { ResolvedConfig } from './config.js';
+import type { ReportDocument } from './document.js';
+import { LineIndex } from './line-index.js';
+import { ParseCache } from './markdown.js';
+import type { Finding, Rule } from './types.js';
+
+/** A change of the text: [start, end) of the text before it is replaced by newText. Edits apply one after another. */
+export interface TextChange {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** Findings sorted by start, in chunks that an edit shifts as a whole (offsets and lines applied on read). */
+export class FindingStore {
+  private chunks: Chunk[] = [];
+  private static readonly CHUNK = 256;
+
+  constructor(findings: readonly Finding[] = []) {
+    this.chunks = chunksOf(findings, FindingStore.CHUNK);
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const c of this.chunks) n += c.items.length;
+    return n;
+  }
+
+  /**
+   * Applies one change, made to the text the findings are on: findings after it move by the change's length and
+   * line count (chunks wholly after it in O(1) each), findings it touches are dropped, findings on the line where
+   * it ends are repositioned with `lines` (the new text's line index).
+   */
+  applyChange(c: TextChange, oldText: string, lines: LineIndex): void {
+    const delta = c.newText.length - (c.end - c.start);
+    const lineDelta = countBreaks(c.newText) - countBreaks(oldText, c.start, c.end);
+    // Findings starting on the line where the change ends (or later on it) change columns: re-position those.
+    const lineEndAfter = nextBreak(oldText, c.end);
+    for (const chunk of this.chunks) {
+      const items = chunk.items;
+      if (!items.length) continue;
+      // Bounds of the chunk's findings and of their fixes' edits (in the chunk's own, unshifted offsets).
+      if (chunk.maxEnd + chunk.delta < c.start) continue; // wholly before
+      if (chunk.minStart + chunk.delta > lineEndAfter) {
+        chunk.delta += delta;
+        chunk.lineDelta += lineDelta;
+        continue;
+      }
+      // The chunk meets the change: settle its pending shift, then map each finding.
+      settleChunk(chunk);
+      const out: Finding[] = [];
+      for (const f of items) {
+        const mapped = mapFinding(f, c, delta, lineDelta, lineEndAfter, lines);
+        if (mapped) out.push(mapped);
+      }
+      Object.assign(chunk, chunkOf(out));
+    }
+  }
+
+  /**
+   * Replaces the findings wholly inside [start, end) that `drop` selects by `fresh` (sorted, starting inside
+   * [start, end)); only the chunks holding findings that start there are rebuilt.
+   */
+  replaceRange(start: number, end: number, drop: (f: Finding) => boolean, fresh: readonly Finding[]): void {
+    const chunks = this.chunks;
+    let lo = 0;
+    while (lo < chunks.length && (chunks[lo].items.length === 0 || lastStart(chunks[lo]) < start)) lo++;
+    let hi = lo;
+    while (hi < chunks.length && (chunks[hi].items.length === 0 || chunks[hi].items[0].start + chunks[hi].delta <= end)) hi++;
+    const kept: Finding[] = [];
+    for (let k = lo; k < hi; k++) {
+      settleChunk(chunks[k]);
+      for (const f of chunks[k].items) if (!(f.start >= start && f.end <= end && drop(f))) kept.push(f);
+    }
+    chunks.splice(lo, hi - lo, ...chunksOf(mergeSorted(kept, fresh), FindingStore.CHUNK));
+  }
+
+  /**
+   * Every finding at its current position. The findings are the store's own: a chunk's pending shift is applied
+   * to them in place, once (no copies), so a result handed out earlier moves with later edits.
+   */
+  all(): Finding[] {
+    const out: Finding[] = [];
+    for (const chunk of this.chunks) {
+      settleChunk(chunk);
+      for (const f of chunk.items) out.push(f);
+    }
+    return out;
+  }
+}
+
+function lastStart(chunk: Chunk): number {
+  return chunk.items[chunk.items.length - 1].start + chunk.delta;
+}
+
+/** Applies a chunk's pending shift to its findings, in place. */
+function settleChunk(chunk: Chunk): void {
+  const { delta, lineDelta } = chunk;
+  if (delta === 0 && lineDelta === 0) return;
+  for (const f of chunk.items) {
+    f.start += delta;
+    f.end += delta;
+    f.line += lineDelta;
+    f.endLine += lineDelta;
+    for (const s of [f.fix, ...(f.suggestions ?? [])]) {
+      if (!s) continue;
+      for (const e of s.edits) {
+        e.start += delta;
+        e.end += delta;
+        e.line += lineDelta;
+        e.endLine += lineDelta;
+      }
+    }
+  }
+  chunk.minStart += delta;
+  chunk.maxEnd += delta;
+  chunk.delta = 0;
+  chunk.lineDelta = 0;
+}
+
+interface Chunk {
+  items: Finding[];
+  /** Pending shift of every item. */
+  delta: number;
+  lineDelta: number;
+  /** Smallest start and largest end of the items and of their fixes' and suggestions' edits, before the shift. */
+  minStart: number;
+  maxEnd: number;
+}
+
+function chunkOf(items: Finding[]): Chunk {
+  let minStart = Infinity;
+  let maxEnd = -Infinity;
+  for (const f of items) {
+    minStart = Math.min(minStart, f.start);
+    maxEnd = Math.max(maxEnd, f.end);
+    for (const s of [f.fix, ...(f.suggestions ?? [])]) {
+      if (!s) continue;
+      for (const e of s.edits) {
+        minStart = Math.min(minStart, e.start);
+        maxEnd = Math.max(maxEnd, e.end);
+      }
+    }
+  }
+  return { items, delta: 0, lineDelta: 0, minStart, maxEnd };
+}
+
+function chunksOf(findings: readonly Finding[], size: number): Chunk[] {
+  const out: Chunk[] = [];
+  for (let i = 0; i < findings.length; i += size) out.push(chunkOf(findings.slice(i, i + size)));
+  return out;
+}
+
+/**
+ * The line index of `text`, which is `old.text` after the change: the line starts before the change are kept,
+ * those after it moved, and only the lines the change touches scanned (a 1 MB text need not be scanned per edit).
+ */
+export function linesAfter(old: LineIndex, text: string, c: TextChange): LineIndex {
+  const starts = old.lineStarts;
+  const delta = c.newText.length - (c.end - c.start);
+  // From the start of the line holding the character before the change (a "\r" there may pair with an inserted "\n").
+  const first = old.lineOf(Math.max(0, c.start - 1));
+  // Old line starts beyond the change and the line break it may split or join move as they are.
+  let k = first + 1;
+  while (k < starts.length && starts[k] <= c.end + 1) k++;
+  const resume = k < starts.length ? starts[k] + delta : Infinity;
+  const out = starts.slice(0, first + 1);
+  const scanEnd = Math.min(text.length, resume);
+  for (let i = starts[first]; i < scanEnd; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) {
+      if (i + 1 < resume) out.push(i + 1);
+    } else if (ch === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      if (i + 1 < resume) out.push(i + 1);
+    }
+  }
+  for (; k < starts.length; k++) out.push(starts[k] + delta);
+  const lines = Object.create(LineIndex.prototype) as { text: string; lineStarts: number[] };
+  lines.text = text;
+  lines.lineStarts = out;
+  return lines as unknown as LineIndex;
+}
+
+function countBreaks(text: string, from = 0, to = text.length): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+function nextBreak(text: string, at: number): number {
+  for (let i = at; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
+}
+
+/** A copy of the finding moved by `delta` code units and `lineDelta` lines (columns unchanged). */
+function settle(f: Finding, delta: number, lineDelta: number): Finding {
+  if (delta === 0 && lineDelta === 0) return f;
+  const out: Finding = { ...f, start: f.start + delta, end: f.end + delta, line: f.line + lineDelta, endLine: f.endLine + lineDelta };
+  const move = <T extends { start: number; end: number; line: number; endLine: number }>(e: T): T => ({ ...e, start: e.start + delta, end: e.end + delta, line: e.line + lineDelta, endLine: e.endLine + lineDelta });
+  if (f.fix) out.fix = { title: f.fix.title, edits: f.fix.edits.map(move) };
+  if (f.suggestions) out.suggestions = f.suggestions.map((s) => ({ title: s.title, edits: s.edits.map(move) }));
+  return out;
+}
+
+/** The finding through one change, or undefined when the change touches it (or one of its fix's edits). */
+function mapFinding(f: Finding, c: TextChange, delta: number, lineDelta: number, lineEndAfter: number, lines: LineIndex): Finding | undefined {
+  const range = mapRange(f.start, f.end, c, delta);
+  if (!range) return undefined;
+  const move = <T extends { start: number; end: number; line: number; column: number; endLine: number; endColumn: number }>(e: T): T | undefined => {
+    const r = mapRange(e.start, e.end, c, delta);
+    if (!r) return undefined;
+    if (r[0] === e.start && r[1] === e.end) return e;
+    return { ...e, start: r[0], end: r[1], ...position(r[0], r[1], e, lineDelta, lineEndAfter + delta, lines) };
+  };
+  let out: Finding = f;
+  if (range[0] !== f.start || range[1] !== f.end) out = { ...f, start: range[0], end: range[1], ...position(range[0], range[1], f, lineDelta, lineEndAfter + delta, lines) };
+  if (f.fix) {
+    const edits = f.fix.edits.map(move);
+    if (edits.some((e) => !e)) {
+      out = out === f ? { ...f } : out;
+      delete out.fix;
+    } else if (edits.some((e, i) => e !== f.fix!.edits[i])) out = { ...out, fix: { title: f.fix.title, edits: edits as typeof f.fix.edits } };
+  }
+  if (f.suggestions) {
+    const kept = f.suggestions.map((s) => ({ title: s.title, edits: s.edits.map(move) })).filter((s) => s.edits.every((e) => e));
+    out = out === f ? { ...f } : out;
+    if (kept.length) out.suggestions = kept as typeof f.suggestions;
+    else delete out.suggestions;
+  }
+  return out;
+}
+
+/** Line and column of a moved range: recomputed on the line where the change ends, else shifted by lines. */
+function position(start: number, end: number, old: { line: number; column: number; endLine: number; endColumn: number }, lineDelta: number, changedLineEnd: number, lines: LineIndex) {
+  const s = start <= changedLineEnd ? lines.position(start) : { line: old.line + lineDelta, column: old.column };
+  const e = end <= changedLineEnd ? lines.position(end) : { line: old.endLine + lineDelta, column: old.endColumn };
+  return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+}
+
+/** [start, end) through the change, or undefined when the change touches it (as the language server maps findings). */
+function mapRange(start: number, end: number, c: TextChange, delta: number): [number, number] | undefined {
+  if (end < c.start || (end === c.start && start < end)) return [start, end];
+  if (start > c.end || (start === c.end && start < end && c.end > c.start)) return [start + delta, end + delta];
+  if (start === end && start === c.start && c.end === c.start) return [start, end];
+  return undefined;
+}
+
+function before(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule);
+}
+
+function mergeSorted(a: readonly Finding[], b: readonly Finding[]): Finding[] {
+  const out: Finding[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && before(a[i], b[j]) <= 0)) out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  return out;
+}
+
+/** Whole lines around [start, end), `context` more on each side; `trusted*` one line less. */
+function windowAround(text: string, start: number, end: number, context: number) {
+  const lineStartBefore = (offset: number, n: number) => {
+    let at = Math.min(offset, text.length);
+    for (let i = 0; i <= n; i++) {
+      const nl = at > 0 ? text.lastIndexOf('\n', at - 1) : -1;
+      if (nl < 0) return 0;
+      at = nl;
+    }
+    return at + 1;
+  };
+  const lineEndAfter = (offset: number, n: number) => {
+    let at = offset;
+    for (let i = 0; i <= n; i++) {
+      const nl = text.indexOf('\n', at);
+      if (nl < 0) return text.length;
+      at = nl + 1;
+    }
+    return at - 1;
+  };
+  const s = lineStartBefore(start, context);
+  const e = lineEndAfter(end, context);
+  return {
+    start: s,
+    end: e,
+    trustedStart: s === 0 ? 0 : lineStartBefore(start, context - 1),
+    trustedEnd: e === text.length ? text.length : lineEndAfter(end, context - 1),
+  };
+}
+
+export interface IncrementalResult {
+  findings: Finding[];
+  errors: RuleError[];
+  /** True when complete() had to run the local rules on the whole text again. */
+  fullLocal?: boolean;
+}
+
+/** Lines of context around a change for the local rules (their findings depend on a line and its neighbours). */
+const CONTEXT = 3;
+
+export class IncrementalChecker {
+  private localRules: Rule[];
+  private globalRules: Rule[];
+  private localIds: Set<string>;
+  private readonly cache = new ParseCache();
+  private text = '';
+  private lines = new LineIndex('');
+  private local = new FindingStore();
+  private global = new FindingStore();
+  private doc?: ReportDocument;
+  /** The region of the current text changed since the last complete result (undefined: none). */
+  private dirty?: { start: number; end: number };
+  private errors: RuleError[] = [];
+
+  constructor(
+    private readonly rules: readonly Rule[],
+    private readonly config: ResolvedConfig,
+  ) {
+    this.localRules = rules.filter((r) => r.local);
+    this.globalRules = rules.filter((r) => !r.local);
+    this.localIds = new Set(this.localRules.map((r) => r.id));
+  }
+
+  /** A full check of `text`, from scratch. */
+  check(text: string): IncrementalResult {
+    this.text = text;
+    const result = lint(text, this.rules, this.config, { parseCache: this.cache });
+    // A local rule whose findings name line numbers in `data` (broken-paragraph's nextLine) cannot have them moved
+    // by an edit elsewhere without knowing what they refer to: it runs with the document-level rules.
+    const namesLines = new Set(result.findings.filter((f) => this.localIds.has(f.rule) && Object.entries(f.data).some(([k, v]) => /line/i.test(k) && typeof v === 'number')).map((f) => f.rule));
+    if (namesLines.size) {
+      this.localRules = this.localRules.filter((r) => !namesLines.has(r.id));
+      this.globalRules = this.rules.filter((r) => !this.localRules.includes(r));
+      this.localIds = new Set(this.localRules.map((r) => r.id));
+    }
+    this.doc = result.document;
+    this.lines = result.document.lines;
+    this.local = new FindingStore(result.findings.filter((f) => this.localIds.has(f.rule)));
+    this.global = new FindingStore(result.findings.filter((f) => !this.localIds.has(f.rule)));
+    this.dirty = undefined;
+    this.errors = result.errors;
+    return { findings: result.findings, errors: result.errors };
+  }
+
+  get currentText(): string {
+    return this.text;
+  }
+
+  /** The document model of the last check() or complete() (that of the text before edits made since). */
+  get document(): ReportDocument | undefined {
+    return this.doc;
+  }
+
+  /**
+   * Applies the changes (each to the text the previous one left) and returns the partial result: kept findings
+   * shifted, touched ones dropped, the local rules re-run on the lines around the changes.
+   */
+  edit(changes: readonly TextChange[]): IncrementalResult {
+    for (const c of changes) {
+      const old = this.text;
+      const text = old.slice(0, c.start) + c.newText + old.slice(c.end);
+      const lines = linesAfter(this.lines, text, c);
+      this.local.applyChange(c, old, lines);
+      this.global.applyChange(c, old, lines);
+      const delta = c.newText.length - (c.end - c.start);
+      if (this.dirty) {
+        // The earlier region, moved by this change, joined with this change's region.
+        const d = this.dirty;
+        const s = d.start >= c.end ? d.start + delta : Math.min(d.start, c.start);
+        const e = d.end >= c.end ? d.end + delta : d.end <= c.start ? d.end : c.start + c.newText.length;
+        this.dirty = { start: Math.min(s, c.start), end: Math.max(e, c.start + c.newText.length) };
+      } else this.dirty = { start: c.start, end: c.start + c.newText.length };
+      this.text = text;
+      this.lines = lines;
+    }
+    if (!this.dirty) return { findings: mergeSorted(this.local.all(), this.global.all()), errors: this.errors };
+    const w = windowAround(this.text, this.dirty.start, this.dirty.end, CONTEXT);
+    const partial = lint(this.text.slice(w.start, w.end), this.localRules, this.windowConfig(this.doc));
+    const lineOffset = this.lines.lineOf(w.start);
+    const fresh = partial.findings
+      .map((f) => settle(f, w.start, lineOffset))
+      .filter((f) => f.start >= w.trustedStart && f.end <= w.trustedEnd);
+    this.local.replaceRange(w.trustedStart, w.trustedEnd, () => true, fresh);
+    return { findings: mergeSorted(this.local.all(), this.global.all()), errors: [...this.errors, ...partial.errors] };
+  }
+
+  /**
+   * The local rules re-run on the top-level section(s) around the change, as a document of their own (the
+   * report's body and year given): their findings there replace the kept ones. Undefined (nothing replaced)
+   * when that document would not see what the whole one does: a title found in it.
+   */
+  private localInSection(doc: ReportDocument, region: { start: number; from: number; end: number }): RuleError[] | undefined {
+    const part = lint(this.text.slice(region.start, region.end), this.localRules, this.windowConfig(doc));
+    if (part.document.meta.titleBlocks.length || part.document.meta.titleRange) return undefined;
+    const lineOffset = doc.lines.lineOf(region.start);
+    const fresh = part.findings.map((f) => settle(f, region.start, lineOffset)).filter((f) => f.start >= region.from && f.end <= region.end);
+    this.local.replaceRange(region.from, region.end, () => true, fresh);
+    return part.errors;
+  }
+
+  /** The config for a piece of the document: the report's body and year as the whole document gives them. */
+  private windowConfig(doc: ReportDocument | undefined): ResolvedConfig {
+    const meta = doc?.meta;
+    const settings = { ...this.config.settings };
+    if (meta?.body && meta.body.length >= 2 && !settings.body) settings.body = meta.body;
+    if (meta?.year && !settings.year) settings.year = meta.year;
+    return { ...this.config, settings };
+  }
+
+  /**
+   * The full result for the current text: the document-level rules on the whole text, the local findings kept
+   * from edit() unless something they depend on beyond their lines changed.
+   */
+  complete(): IncrementalResult {
+    if (!this.dirty) return { findings: mergeSorted(this.local.all(), this.global.all()), errors: this.errors };
+    const old = this.doc;
+    const dirty = this.dirty;
+    const result = lint(this.text, this.globalRules, this.config, { parseCache: this.cache });
+    const doc = result.document;
+    let fullLocal = false;
+    let localErrors: RuleError[] = [];
+    const w = windowAround(this.text, dirty.start, dirty.end, CONTEXT);
+    const region = old && sameContext(old, doc, dirty, w, this.text.length - old.text.length) ? sectionRegion(doc, w) : undefined;
+    const windowed = region && this.localInSection(doc, region);
+    if (windowed) localErrors = windowed;
+    else {
+      const local = lint(this.text, this.localRules, this.config, { document: doc });
+      this.local = new FindingStore(local.findings);
+      localErrors = local.errors;
+      fullLocal = true;
+    }
+    this.doc = doc;
+    this.global = new FindingStore(result.findings);
+    this.dirty = undefined;
+    this.errors = [...result.errors, ...localErrors];
+    return { findings: mergeSorted(this.local.all(), this.global.all()), errors: this.errors, fullLocal };
+  }
+}
+
+/**
+ * Whether the local rules see the same world outside the changed region: the same title, body, year and profile,
+ * and the same blocks and ignored (code, HTML) ranges before and after it (the latter moved by `delta`).
+ */
+function sameContext(a: ReportDocument, b: ReportDocument, dirty: { start: number; end: number }, w: { start: number; end: number }, delta: number): boolean {
+  const metaKey = (d: ReportDocument) => {
+    const m = d.meta;
+    return JSON.stringify([m.title, m.titleRange, m.body, m.bodyShort, m.bodyLevel, m.year, m.reportDate, m.titleBlocks.map((x) => [x.start, x.end])]);
+  };
+  if (metaKey(a) !== metaKey(b)) return false;
+  // Outside the region, the new document must be the old one moved: compare what lies before and after it.
+  const oldEnd = dirty.end - delta;
+  // The sections and the parts they stand for (a local rule may treat a line by the part it is in).
+  const at = (offset: number, old: boolean) => (offset < dirty.start ? offset : old ? (offset >= oldEnd ? offset + delta : -1) : offset >= dirty.end ? offset : -1);
+  const sections = (d: ReportDocument, old: boolean) => JSON.stringify(d.outline.all.map((x) => [x.level, x.part, x.parts, x.partByName, at(x.heading.start, old)]));
+  if (sections(a, true) !== sections(b, false)) return false;
+  const outside = (start: number, end: number, side: 'before' | 'after') => (side === 'before' ? end <= dirty.start : start >= dirty.end);
+  const key = (x: { start: number; end: number }, shift: number) => `${x.start + shift},${x.end + shift}`;
+  for (const side of ['before', 'after'] as const) {
+    const shiftOld = side === 'after' ? delta : 0;
+    const oldRanges = a.ignored.filter((r) => (side === 'before' ? r.end <= dirty.start : r.start >= oldEnd)).map((r) => key(r, shiftOld));
+    const newRanges = b.ignored.filter((r) => outside(r.start, r.end, side)).map((r) => key(r, 0));
+    if (oldRanges.join() !== newRanges.join()) return false;
+    const blockKey = (x: ReportDocument['blocks'][number], shift: number) =>
+      `${x.start + shift},${x.end + shift},${x.markdownDepth},${x.numbering?.style ?? ''},${x.numbering?.value ?? ''},${x.blankBefore},${x.isHeading}`;
+    // Blocks outside the window (whose local findings were re-run): a block also depends on the line before it.
+    const oldWindowEnd = w.end - delta;
+    const oldBlocks = a.blocks.filter((x) => (side === 'before' ? x.end < w.start : x.start > oldWindowEnd)).map((x) => blockKey(x, shiftOld));
+    const newBlocks = b.blocks.filter((x) => (side === 'before' ? x.end < w.start : x.start > w.end)).map((x) => blockKey(x, 0));
+    if (oldBlocks.join('|') !== newBlocks.join('|')) return false;
+  }
+  return true;
+}
+
+/**
+ * The top-level sections holding the window, as a region to re-check the local rules on: from the first one's
+ * heading (`start`) to the end of the last (`end`); findings are replaced from `from`, the line after that heading
+ * (a heading's own findings may depend on its sibling headings, which the region lacks). Undefined when the
+ * window reaches outside top-level sections (the report's head) or into the first heading's line, or when a
+ * section's part was inferred from the others (the region alone would not infer it).
+ */
+function sectionRegion(doc: ReportDocument, w: { start: number; end: number }): { start: number; from: number; end: number } | undefined {
+  const sections = doc.outline.sections;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i];
+    const end = i + 1 < sections.length ? sections[i + 1].start : doc.text.length;
+    if (end <= w.start || s.start >= w.end) continue;
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (first < 0) return undefined;
+  const start = sections[first].start;
+  const end = last + 1 < sections.length ? sections[last + 1].start : doc.text.length;
+  const headingLine = doc.lines.lineOf(sections[first].heading.start);
+  const from = headingLine + 1 < doc.lines.lineCount ? doc.lines.lineStart(headingLine + 1) : doc.text.length;
+  if (w.start < from || w.end > end) return undefined;
+  for (let i = first; i <= last; i++) if (sections[i].part && sections[i].partByName === false) return undefined;
+  return { start, from, end };
+}
