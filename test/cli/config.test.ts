@@ -20,7 +20,7 @@ const severities = (json: ReturnType<typeof parseJson>, file: string) =>
 describe('cli: configuration', function () {
   this.timeout(60000);
   let dir: string;
-  before(() => {
+  before(async () => {
     dir = tempDir();
     writeTree(dir, {
       'root/.fazhi-lint.json': JSON.stringify({ rules: { 'required-section': 'warning' }, ignores: ['drafts/**'] }),
@@ -46,41 +46,41 @@ describe('cli: configuration', function () {
   });
   after(cleanupTemp);
 
-  it('without a config file the defaults apply', () => {
-    const json = parseJson(runCli(['--format', 'json', 'plain'], { cwd: dir }));
+  it('without a config file the defaults apply', async () => {
+    const json = parseJson(await runCli(['--format', 'json', 'plain'], { cwd: dir }));
     assert.deepEqual(severities(json, 'plain/report.txt'), ['first-responsible:error', 'other:warning']);
   });
 
-  it('each file gets the nearest config up the tree', () => {
-    const r = runCli(['--format', 'json', 'root'], { cwd: dir });
+  it('each file gets the nearest config up the tree', async () => {
+    const r = await runCli(['--format', 'json', 'root'], { cwd: dir });
     const json = parseJson(r);
     assert.deepEqual(severities(json, 'root/a/report.txt'), ['first-responsible:warning', 'other:warning']);
     assert.deepEqual(severities(json, 'root/a/b/report.txt'), []);
     assert.equal(r.code, 0, 'no errors left');
   });
 
-  it('the config is found from the file, not from the working directory', () => {
-    const json = parseJson(runCli(['--format', 'json', 'report.txt'], { cwd: path.join(dir, 'root', 'a', 'b') }));
+  it('the config is found from the file, not from the working directory', async () => {
+    const json = parseJson(await runCli(['--format', 'json', 'report.txt'], { cwd: path.join(dir, 'root', 'a', 'b') }));
     assert.deepEqual(severities(json, 'report.txt'), []);
   });
 
-  it('ignores: files matching the config\'s globs are skipped in folders, checked when named', () => {
-    const inFolder = parseJson(runCli(['--format', 'json', 'root'], { cwd: dir }));
+  it('ignores: files matching the config\'s globs are skipped in folders, checked when named', async () => {
+    const inFolder = parseJson(await runCli(['--format', 'json', 'root'], { cwd: dir }));
     assert.ok(!inFolder.files.some((f) => f.path.includes('drafts')));
-    const named = parseJson(runCli(['--format', 'json', 'root/drafts/draft.txt'], { cwd: dir }));
+    const named = parseJson(await runCli(['--format', 'json', 'root/drafts/draft.txt'], { cwd: dir }));
     assert.deepEqual(named.files.map((f) => f.path), ['root/drafts/draft.txt']);
   });
 
-  it('--config replaces discovery; --no-config uses none', () => {
-    const json = parseJson(runCli(['--format', 'json', '--config', 'root/custom.json', 'root/a'], { cwd: dir }));
+  it('--config replaces discovery; --no-config uses none', async () => {
+    const json = parseJson(await runCli(['--format', 'json', '--config', 'root/custom.json', 'root/a'], { cwd: dir }));
     assert.deepEqual(severities(json, 'root/a/report.txt'), ['first-responsible:info', 'other:info']);
     assert.deepEqual(severities(json, 'root/a/b/report.txt'), ['first-responsible:info', 'other:info']);
-    const none = parseJson(runCli(['--format', 'json', '--no-config', 'root/a/b'], { cwd: dir }));
+    const none = parseJson(await runCli(['--format', 'json', '--no-config', 'root/a/b'], { cwd: dir }));
     assert.deepEqual(severities(none, 'root/a/b/report.txt'), ['first-responsible:error', 'other:warning']);
   });
 
-  it('--rule overrides the config file', () => {
-    const json = parseJson(runCli(['--format', 'json', '--rule', 'required-section=hint', 'root/a'], { cwd: dir }));
+  it('--rule overrides the config file', async () => {
+    const json = parseJson(await runCli(['--format', 'json', '--rule', 'required-section=hint', 'root/a'], { cwd: dir }));
     assert.deepEqual(severities(json, 'root/a/report.txt'), ['first-responsible:hint', 'other:hint']);
     assert.deepEqual(severities(json, 'root/a/b/report.txt'), ['first-responsible:hint', 'other:hint']);
   });
@@ -92,8 +92,8 @@ describe('cli: configuration', function () {
     ['extend-without-list', /配置无效.*rules\.cjk-spacing\.extend: 规则 cjk-spacing 没有可扩展的词表，不接受 extend（rule cjk-spacing has no list to extend）/],
     ['extend-wrong-shape', /^(?=.*rules\.typo\.extend\["错字"\]: 应为字符串.*实际为（got）1)(?=.*rules\.placeholder\.extend: 应为数组（expected an array），实际为（got）\{"a":"b"\})/m],
   ] as const) {
-    it(`an invalid config (${name}) stops with exit code 2 and says what is wrong`, () => {
-      const r = runCli(['bad/' + name], { cwd: dir });
+    it(`an invalid config (${name}) stops with exit code 2 and says what is wrong`, async () => {
+      const r = await runCli(['bad/' + name], { cwd: dir });
       assert.equal(r.code, 2);
       assert.equal(r.stdout, '');
       assert.match(r.stderr, pattern);
@@ -102,15 +102,15 @@ describe('cli: configuration', function () {
     });
   }
 
-  it('extend lists of the right shape are used (typo, placeholder, conversion-artifact)', () => {
-    const json = parseJson(runCli(['--format', 'json', 'extend'], { cwd: dir }));
+  it('extend lists of the right shape are used (typo, placeholder, conversion-artifact)', async () => {
+    const json = parseJson(await runCli(['--format', 'json', 'extend'], { cwd: dir }));
     const found = json.files[0].findings;
     assert.ok(found.some((f) => f.rule === 'typo' && f.severity === 'error' && f.message.includes('正字')), 'the typo entry');
     assert.ok(found.some((f) => f.rule === 'placeholder' && f.message.includes('单位名称')), 'the placeholder pattern');
   });
 
-  it('several problems in one config: one message each, on one line', () => {
-    const r = runCli(['bad/extend-wrong-shape'], { cwd: dir });
+  it('several problems in one config: one message each, on one line', async () => {
+    const r = await runCli(['bad/extend-wrong-shape'], { cwd: dir });
     assert.equal(r.code, 2);
     const line = r.stderr.trim();
     assert.ok(!line.includes('\n'), line);
@@ -118,8 +118,8 @@ describe('cli: configuration', function () {
     assert.ok(!/must be|must match|oneOf|anyOf/.test(line), line);
   });
 
-  it('a missing --config file is exit code 2', () => {
-    const r = runCli(['--config', 'nope.json', 'plain'], { cwd: dir });
+  it('a missing --config file is exit code 2', async () => {
+    const r = await runCli(['--config', 'nope.json', 'plain'], { cwd: dir });
     assert.equal(r.code, 2);
     assert.match(r.stderr, /无法读取配置文件/);
   });

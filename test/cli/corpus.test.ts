@@ -10,8 +10,8 @@ describe('cli: expected.jsonl through --format json', function () {
   this.timeout(120000);
   let report: JsonReport;
   const findings = new Map<string, Finding[]>();
-  before(() => {
-    const r = runCli(['--format', 'json', '--no-config', ...seedFiles()], { cwd: CORPUS_DIR });
+  before(async () => {
+    const r = await runCli(['--format', 'json', '--no-config', ...seedFiles()], { cwd: CORPUS_DIR });
     assert.ok(r.code === 1, `exit code ${r.code}: ${r.stderr}`);
     report = parseJson(r);
     for (const file of report.files) {
@@ -24,7 +24,7 @@ describe('cli: expected.jsonl through --format json', function () {
     }
   });
 
-  it('reports all five seeds', () => {
+  it('reports all five seeds', async () => {
     assert.deepEqual(report.files.map((f) => f.path), seedFiles());
   });
 

@@ -6,8 +6,8 @@ import { parseJson, ROOT, runCli } from './helpers.js';
 
 describe('cli: examples/', function () {
   this.timeout(60000);
-  it('finds the problems of the drafts and none in the final report', () => {
-    const r = runCli(['--format', 'json', 'examples/'], { cwd: ROOT });
+  it('finds the problems of the drafts and none in the final report', async () => {
+    const r = await runCli(['--format', 'json', 'examples/'], { cwd: ROOT });
     assert.equal(r.code, 1, r.stderr);
     const json = parseJson(r);
     assert.deepEqual(json.files.map((f) => f.path), [

@@ -20,7 +20,7 @@ const onlyRequiredSection = JSON.stringify({ rules: Object.fromEntries(RULES.fil
 describe('cli: exit codes and options', function () {
   this.timeout(60000);
   let dir: string;
-  before(() => {
+  before(async () => {
     dir = tempDir();
     writeTree(dir, {
       '.fazhi-lint.json': onlyRequiredSection,
@@ -32,51 +32,51 @@ describe('cli: exit codes and options', function () {
   after(cleanupTemp);
   const run = (...args: string[]) => runCli(args, { cwd: dir });
 
-  it('0 for a complete report', () => {
-    const r = run('complete.txt');
+  it('0 for a complete report', async () => {
+    const r = await run('complete.txt');
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /未发现问题/);
   });
 
-  it('1 when there is an error; the finding is reported', () => {
-    const r = run('--format', 'json', 'error.txt');
+  it('1 when there is an error; the finding is reported', async () => {
+    const r = await run('--format', 'json', 'error.txt');
     assert.equal(r.code, 1);
     const parts = parseJson(r).files[0].findings.map((f) => `${f.severity}:${f.data.part}`);
     assert.deepEqual(parts.sort(), ['error:first-responsible', 'warning:other']);
   });
 
-  it('--fail-on: warnings fail only from --fail-on warning, infos only from --fail-on info', () => {
-    assert.equal(run('warning.txt').code, 0);
-    assert.equal(run('--fail-on', 'error', 'warning.txt').code, 0);
-    assert.equal(run('--fail-on', 'warning', 'warning.txt').code, 1);
-    assert.equal(run('--fail-on', 'info', 'warning.txt').code, 1);
-    assert.equal(run('--rule', 'required-section=info', '--fail-on', 'warning', 'warning.txt').code, 0);
-    assert.equal(run('--rule', 'required-section=info', '--fail-on', 'info', 'warning.txt').code, 1);
-    assert.equal(run('--rule', 'required-section=hint', '--fail-on', 'info', 'warning.txt').code, 0);
+  it('--fail-on: warnings fail only from --fail-on warning, infos only from --fail-on info', async () => {
+    assert.equal((await run('warning.txt')).code, 0);
+    assert.equal((await run('--fail-on', 'error', 'warning.txt')).code, 0);
+    assert.equal((await run('--fail-on', 'warning', 'warning.txt')).code, 1);
+    assert.equal((await run('--fail-on', 'info', 'warning.txt')).code, 1);
+    assert.equal((await run('--rule', 'required-section=info', '--fail-on', 'warning', 'warning.txt')).code, 0);
+    assert.equal((await run('--rule', 'required-section=info', '--fail-on', 'info', 'warning.txt')).code, 1);
+    assert.equal((await run('--rule', 'required-section=hint', '--fail-on', 'info', 'warning.txt')).code, 0);
   });
 
-  it('--rule changes severities and switches rules off', () => {
-    const info = parseJson(run('--format', 'json', '--rule', 'required-section=info', 'error.txt'));
+  it('--rule changes severities and switches rules off', async () => {
+    const info = parseJson(await run('--format', 'json', '--rule', 'required-section=info', 'error.txt'));
     assert.deepEqual(info.files[0].findings.map((f) => f.severity), ['info', 'info']);
-    const off = run('--format', 'json', '--rule', 'required-section=off', 'error.txt');
+    const off = await run('--format', 'json', '--rule', 'required-section=off', 'error.txt');
     assert.equal(off.code, 0);
     assert.deepEqual(parseJson(off).files[0].findings, []);
-    const repeated = run('--format', 'json', '--rule', 'required-section=off', '--rule', 'required-section=warning', 'error.txt');
+    const repeated = await run('--format', 'json', '--rule', 'required-section=off', '--rule', 'required-section=warning', 'error.txt');
     assert.equal(repeated.code, 0, 'the last --rule wins');
     assert.deepEqual(parseJson(repeated).files[0].findings.map((f) => f.severity), ['warning', 'warning']);
   });
 
-  it('--quiet shows errors only; the exit code still counts every finding', () => {
-    const q = run('--quiet', '--format', 'json', 'error.txt');
+  it('--quiet shows errors only; the exit code still counts every finding', async () => {
+    const q = await run('--quiet', '--format', 'json', 'error.txt');
     assert.equal(q.code, 1);
     assert.deepEqual(parseJson(q).files[0].findings.map((f) => f.severity), ['error']);
-    const w = run('--quiet', 'warning.txt');
+    const w = await run('--quiet', 'warning.txt');
     assert.equal(w.code, 0);
     assert.ok(!w.stdout.includes('required-section'));
-    assert.equal(run('--quiet', '--fail-on', 'warning', 'warning.txt').code, 1);
+    assert.equal((await run('--quiet', '--fail-on', 'warning', 'warning.txt')).code, 1);
   });
 
-  it('2 for invalid arguments, with a message and the usage', () => {
+  it('2 for invalid arguments, with a message and the usage', async () => {
     for (const args of [
       ['--format', 'xml', 'complete.txt'],
       ['--fail-on', 'hint', 'complete.txt'],
@@ -88,22 +88,22 @@ describe('cli: exit codes and options', function () {
       ['--config', 'x.json', '--no-config', 'complete.txt'],
       [],
     ]) {
-      const r = run(...args);
+      const r = await run(...args);
       assert.equal(r.code, 2, `exit code for ${args.join(' ')}`);
       assert.equal(r.stdout, '', `no report for ${args.join(' ')}`);
       assert.match(r.stderr, /fazhi-lint: .*\n用法 Usage/, `message for ${args.join(' ')}`);
       assert.ok(!/\n\s+at /.test(r.stderr), 'no stack trace');
     }
-    assert.match(run('--rule', 'no-such-rule=error', 'complete.txt').stderr, /no-such-rule/);
+    assert.match((await run('--rule', 'no-such-rule=error', 'complete.txt')).stderr, /no-such-rule/);
   });
 
-  it('--help in Chinese and English, --version', () => {
-    const h = run('--help');
+  it('--help in Chinese and English, --version', async () => {
+    const h = await run('--help');
     assert.equal(h.code, 0);
     for (const s of ['用法', 'Usage', '--format', '--fix', '--fail-on', '--config', '--rule', '--quiet', '--stdin', '退出码', 'Exit codes']) {
       assert.ok(h.stdout.includes(s), `help mentions ${s}`);
     }
-    const v = run('--version');
+    const v = await run('--version');
     assert.equal(v.code, 0);
     assert.equal(v.stdout.trim(), JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
   });

@@ -24,7 +24,7 @@ describe('cli: --fix', function () {
   let dir: string;
   const seeds = seedFiles();
   const expected = new Map<string, string>();
-  before(() => {
+  before(async () => {
     dir = tempDir();
     for (const f of seeds) {
       writeFileSync(path.join(dir, f), readSeed(f));
@@ -33,12 +33,12 @@ describe('cli: --fix', function () {
   });
   after(cleanupTemp);
 
-  it('the seeds have fixable findings', () => {
+  it('the seeds have fixable findings', async () => {
     assert.ok(seeds.some((f) => expected.get(f) !== readSeed(f)), 'no rule offers a fix on any seed');
   });
 
-  it('writes back exactly the engine\'s fixes and reports what remains', () => {
-    const r = runCli(['--fix', '--no-config', '--format', 'json', '.'], { cwd: dir });
+  it('writes back exactly the engine\'s fixes and reports what remains', async () => {
+    const r = await runCli(['--fix', '--no-config', '--format', 'json', '.'], { cwd: dir });
     assert.ok(r.code === 0 || r.code === 1, r.stderr);
     const json = parseJson(r);
     for (const f of seeds) {
@@ -50,20 +50,20 @@ describe('cli: --fix', function () {
     }
   });
 
-  it('a second --fix changes nothing', () => {
+  it('a second --fix changes nothing', async () => {
     const before = seeds.map((f) => readFileSync(path.join(dir, f)));
-    const r = runCli(['--fix', '--no-config', '.'], { cwd: dir });
+    const r = await runCli(['--fix', '--no-config', '.'], { cwd: dir });
     assert.ok(r.code === 0 || r.code === 1, r.stderr);
     seeds.forEach((f, i) => assert.ok(readFileSync(path.join(dir, f)).equals(before[i]), `${f} changed again`));
     assert.ok(!r.stderr.includes('已修复'));
   });
 
-  it('keeps a UTF-8 BOM and UTF-16 encoding', () => {
+  it('keeps a UTF-8 BOM and UTF-16 encoding', async () => {
     const text = readSeed(seeds[0]);
     const want = expected.get(seeds[0])!;
     writeFileSync(path.join(dir, 'bom.md'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
     writeFileSync(path.join(dir, 'u16.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
-    runCli(['--fix', '--no-config', 'bom.md', 'u16.md'], { cwd: dir });
+    await runCli(['--fix', '--no-config', 'bom.md', 'u16.md'], { cwd: dir });
     const bom = readFileSync(path.join(dir, 'bom.md'));
     assert.deepEqual([...bom.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     assert.equal(bom.subarray(3).toString('utf8'), want);
@@ -72,9 +72,9 @@ describe('cli: --fix', function () {
     assert.equal(u16.subarray(2).toString('utf16le'), want);
   });
 
-  it('--stdin --fix prints the fixed text on stdout and the findings on stderr', () => {
+  it('--stdin --fix prints the fixed text on stdout and the findings on stderr', async () => {
     const text = readSeed(seeds[0]);
-    const r = runCli(['--stdin', '--fix', '--no-config', '--format', 'json'], { cwd: dir, input: text });
+    const r = await runCli(['--stdin', '--fix', '--no-config', '--format', 'json'], { cwd: dir, input: text });
     assert.equal(r.stdout, expected.get(seeds[0]));
     const json = JSON.parse(r.stderr.slice(0, r.stderr.lastIndexOf('}') + 1));
     assert.equal(json.files[0].path, '<stdin>');

@@ -17,18 +17,18 @@ describe('cli: output formats', function () {
   let dir: string;
   let json: JsonReport;
 
-  before(() => {
+  before(async () => {
     dir = tempDir();
     writeTree(dir, {
       'reports/a.txt': seed('002_0376ecbf1b3a9eef.txt'),
       'reports/sub/b.md': clean('001_59b600c439da888f.txt'),
       'odd,name:1.md': seed('004_e2661321fbbd4b8b.txt'),
     });
-    json = parseJson(runCli(['--format', 'json', 'reports', 'odd,name:1.md'], { cwd: dir }));
+    json = parseJson(await runCli(['--format', 'json', 'reports', 'odd,name:1.md'], { cwd: dir }));
   });
   after(cleanupTemp);
 
-  it('json: exactly the shape of the contract, paths relative to cwd', () => {
+  it('json: exactly the shape of the contract, paths relative to cwd', async () => {
     assert.deepEqual(Object.keys(json), ['version', 'files', 'summary']);
     assert.equal(json.version, 1);
     assert.deepEqual(json.files.map((f) => f.path), ['reports/a.txt', 'reports/sub/b.md', 'odd,name:1.md']);
@@ -52,7 +52,7 @@ describe('cli: output formats', function () {
     assert.ok(json.files[0].findings.length > 0, 'the seed has findings');
   });
 
-  it('json: columns are UTF-16 code units of the line', () => {
+  it('json: columns are UTF-16 code units of the line', async () => {
     const text = seed('002_0376ecbf1b3a9eef.txt');
     const lines = text.split('\n');
     const bookmark = json.files[0].findings.find((f) => f.rule === 'conversion-artifact' && f.line === 2);
@@ -60,29 +60,62 @@ describe('cli: output formats', function () {
     assert.equal(lines[1].slice(bookmark.column - 1, bookmark.endColumn - 1).trim(), '[bookmark: _GoBack]');
   });
 
-  it('text: grouped by file, line:column, Chinese severity, message and rule id; no colour when piped', () => {
-    const run = runCli(['reports', 'odd,name:1.md'], { cwd: dir });
+  it('text: grouped by file, then by rule with counts and how many --fix repairs; line:column, Chinese severity, message', async () => {
+    const run = await runCli(['reports', 'odd,name:1.md'], { cwd: dir });
     assert.equal(run.code, 1);
     assert.ok(!run.stdout.includes('\u001b['), 'no ANSI colour when not a TTY');
     const blocks = run.stdout.split('\n\n');
     assert.equal(blocks[0].split('\n')[0], 'reports/a.txt');
-    const findingLines = run.stdout.split('\n').filter((l) => l.startsWith('  '));
+    const findingLines = run.stdout.split('\n').filter((l) => l.startsWith('    '));
     const total = json.files.reduce((n, f) => n + f.findings.length, 0);
     assert.equal(findingLines.length, total);
-    for (const l of findingLines) assert.match(l, /^ {2}\d+:\d+ +(错误|警告|信息|提示) +\S.* {2}[a-z-]+$/);
-    const first = json.files[0].findings[0];
-    assert.ok(findingLines[0].includes(`${first.line}:${first.column}`) && findingLines[0].endsWith(first.rule));
+    for (const l of findingLines) assert.match(l, /^ {4}\d+:\d+ +(错误|警告|信息|提示) +\S/);
+    // One header per rule and file: the rule id, its count by severity, and the fixable count.
+    for (const file of json.files) {
+      const block = blocks.find((b) => b.startsWith(`${file.path}\n`))!;
+      for (const rule of new Set(file.findings.map((f) => f.rule))) {
+        const of = file.findings.filter((f) => f.rule === rule);
+        const header = block.split('\n').find((l) => l.startsWith(`  ${rule}  `));
+        assert.ok(header, `${file.path}: a header for ${rule}`);
+        const counted = [...header.matchAll(/(\d+) 个(错误|警告|信息|提示)/g)].reduce((n, m) => n + Number(m[1]), 0);
+        assert.equal(counted, of.length, header);
+        const fixable = of.filter((f) => f.fix).length;
+        if (fixable) assert.ok(header.endsWith(`${fixable} 个可用 --fix 自动修复`), header);
+        else assert.ok(!header.includes('--fix'), header);
+      }
+    }
+    const fixable = json.files.reduce((n, f) => n + f.findings.filter((x) => x.fix).length, 0);
     assert.match(run.stdout, /✖ \d+ 个问题/);
+    assert.ok(run.stdout.includes(`其中 ${fixable} 个可用 --fix 自动修复`));
   });
 
-  it('text: colour with FORCE_COLOR, none with --no-color, none with NO_COLOR', () => {
-    assert.ok(runCli(['reports'], { cwd: dir, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout.includes('\u001b[31m'));
-    assert.ok(!runCli(['--no-color', 'reports'], { cwd: dir, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout.includes('\u001b['));
-    assert.ok(!runCli(['reports'], { cwd: dir, env: { NO_COLOR: '1' } }).stdout.includes('\u001b['));
+  it('text: --max-per-rule N lists N findings of a rule per file and says how many were folded', async () => {
+    const all = await runCli(['reports', 'odd,name:1.md'], { cwd: dir });
+    const folded = await runCli(['--max-per-rule', '2', 'reports', 'odd,name:1.md'], { cwd: dir });
+    assert.equal(folded.code, all.code, 'the exit code does not change');
+    let hidden = 0;
+    for (const file of json.files) {
+      for (const rule of new Set(file.findings.map((f) => f.rule))) hidden += Math.max(0, file.findings.filter((f) => f.rule === rule).length - 2);
+    }
+    assert.ok(hidden > 0, 'the fixture has repeated findings');
+    const listed = folded.stdout.split('\n').filter((l) => /^ {4}\d+:\d+ /.test(l)).length;
+    const total = json.files.reduce((n, f) => n + f.findings.length, 0);
+    assert.equal(listed, total - hidden);
+    assert.ok(folded.stdout.includes(`--max-per-rule 2 折叠了 ${hidden} 个问题`), folded.stdout.slice(-300));
+    assert.match(folded.stdout, /…… 另有 \d+ 个 [a-z-]+ 问题未列出/);
+    const bad = await runCli(['--max-per-rule', '2', '--format', 'json', 'reports'], { cwd: dir });
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--max-per-rule 只用于 text 格式/);
   });
 
-  it('sarif: a file outside the working folder gets an absolute file URI, not ../ under %SRCROOT%', () => {
-    const run = runCli(['--format', 'sarif', '../odd,name:1.md', 'a.txt'], { cwd: path.join(dir, 'reports') });
+  it('text: colour with FORCE_COLOR, none with --no-color, none with NO_COLOR', async () => {
+    assert.ok((await runCli(['reports'], { cwd: dir, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stdout.includes('\u001b[31m'));
+    assert.ok(!(await runCli(['--no-color', 'reports'], { cwd: dir, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stdout.includes('\u001b['));
+    assert.ok(!(await runCli(['reports'], { cwd: dir, env: { NO_COLOR: '1' } })).stdout.includes('\u001b['));
+  });
+
+  it('sarif: a file outside the working folder gets an absolute file URI, not ../ under %SRCROOT%', async () => {
+    const run = await runCli(['--format', 'sarif', '../odd,name:1.md', 'a.txt'], { cwd: path.join(dir, 'reports') });
     const locations = JSON.parse(run.stdout).runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation);
     const outside = locations.find((l: any) => l.uri.startsWith('file:'));
     assert.deepEqual(outside, { uri: pathToFileURL(path.join(dir, 'odd,name:1.md')).href });
@@ -90,8 +123,8 @@ describe('cli: output formats', function () {
     assert.ok(!locations.some((l: any) => l.uri.startsWith('..')));
   });
 
-  it('sarif: SARIF 2.1.0 with rules, results, UTF-16 columns and fixes', () => {
-    const run = runCli(['--format', 'sarif', 'reports', 'odd,name:1.md'], { cwd: dir });
+  it('sarif: SARIF 2.1.0 with rules, results, UTF-16 columns and fixes', async () => {
+    const run = await runCli(['--format', 'sarif', 'reports', 'odd,name:1.md'], { cwd: dir });
     assert.equal(run.code, 1);
     const log = JSON.parse(run.stdout);
     assert.equal(log.version, '2.1.0');
@@ -131,8 +164,8 @@ describe('cli: output formats', function () {
     assert.match(runObj.originalUriBaseIds['%SRCROOT%'].uri, /^file:\/\/.*\/$/);
   });
 
-  it('github: one workflow command per finding, properties escaped', () => {
-    const run = runCli(['--format', 'github', 'reports', 'odd,name:1.md'], { cwd: dir });
+  it('github: one workflow command per finding, properties escaped', async () => {
+    const run = await runCli(['--format', 'github', 'reports', 'odd,name:1.md'], { cwd: dir });
     assert.equal(run.code, 1);
     const lines = run.stdout.trimEnd().split('\n');
     const flat = json.files.flatMap((f) => f.findings.map((x) => ({ ...x, path: f.path })));
@@ -148,15 +181,15 @@ describe('cli: output formats', function () {
     });
   });
 
-  it('github: escaping of %, CR, LF, ":" and ","', () => {
+  it('github: escaping of %, CR, LF, ":" and ","', async () => {
     assert.equal(escapeData('100%\r\n好'), '100%25%0D%0A好');
     assert.equal(escapeProperty('a:b,c%\n'), 'a%3Ab%2Cc%25%0A');
   });
 
-  it('the exit code does not depend on the format', () => {
+  it('the exit code does not depend on the format', async () => {
     for (const [target, expected] of [['reports', 1], ['reports/sub', 0]] as const) {
       for (const format of ['text', 'json', 'sarif', 'github']) {
-        assert.equal(runCli(['--format', format, target], { cwd: dir }).code, expected, `${format} on ${target}`);
+        assert.equal((await runCli(['--format', format, target], { cwd: dir })).code, expected, `${format} on ${target}`);
       }
     }
   });

@@ -1,8 +1,13 @@
-// Running the built CLI (dist/cli.cjs) as a user would: a real process, on
-// real files in a temporary folder. Builds first when dist is missing or
-// older than the sources (npm test builds anyway, via pretest).
-import { spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+// Running the CLI on real files in a temporary folder: in-process through
+// run(argv, io) (runCli: what almost every test needs, without the cost of
+// starting Node for each call), or as a real process of the built
+// dist/cli.cjs (runProcess: for what only a process shows — the exit status,
+// stdin, signals, a hang ended by a timeout, another user's permissions).
+// runProcess fails at once when a bundle is older than its sources (build first; npm test does).
+import { spawnSync } from 'node:child_process';
+import { run, type CliIO } from '../../server/src/cli/run.js';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { assertBundleCurrent, CLI_BUNDLES } from '../lsp/bundle.js';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -11,21 +16,9 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI = path.join(ROOT, 'dist', 'cli.cjs');
 export const CLEAN_DIR = path.join(ROOT, 'test', 'fixtures', 'clean');
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-let built = false;
-export function ensureBuilt(): void {
-  if (built) return;
-  const stale = !existsSync(CLI) || statSync(CLI).mtimeMs < Math.max(newestSource(path.join(ROOT, 'server', 'src')), newestSource(path.join(ROOT, 'rules')));
-  if (stale) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
-  built = true;
+/** Fails, saying how to build, unless the CLI's bundles are newer than every source they were built from. */
+export function assertBuilt(): void {
+  assertBundleCurrent(CLI_BUNDLES);
 }
 
 export interface CliRun {
@@ -34,8 +27,39 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd: string; input?: string | Buffer; env?: Record<string, string | undefined>; timeout?: number }): CliRun {
-  ensureBuilt();
+export interface RunOptions {
+  cwd: string;
+  input?: string | Buffer;
+  env?: Record<string, string | undefined>;
+  /** In-process: what stdout is said to be (colours); default a pipe. */
+  tty?: boolean;
+  /** In-process: the file system --fix writes through (a failing one for disk-full tests). */
+  fs?: CliIO['fs'];
+  /** In-process: the rule registry (a test rule added). */
+  rules?: CliIO['rules'];
+}
+
+/** The CLI in this process: run(argv, io) with the given cwd, env (NO_COLOR=1 unless given) and stdin. */
+export async function runCli(args: string[], options: RunOptions): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const env: Record<string, string | undefined> = { NO_COLOR: '1', ...options.env };
+  const code = await run(args, {
+    cwd: options.cwd,
+    env,
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    stdoutIsTTY: options.tty ?? false,
+    readStdin: async () => (typeof options.input === 'string' ? Buffer.from(options.input, 'utf8') : (options.input ?? new Uint8Array())),
+    ...(options.fs ? { fs: options.fs } : {}),
+    ...(options.rules ? { rules: options.rules } : {}),
+  });
+  return { code, stdout, stderr };
+}
+
+/** The built CLI as a real process (spawnSync). */
+export function runProcess(args: string[], options: { cwd: string; input?: string | Buffer; env?: Record<string, string | undefined>; timeout?: number }): CliRun {
+  assertBuilt();
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const r = spawnSync(process.execPath, [CLI, ...args], {

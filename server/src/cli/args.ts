@@ -1,5 +1,6 @@
-// Command-line options, parsed and validated. Every problem is a UsageError
-// (exit code 2) with a Chinese + English message.
+// Command-line options, parsed and validated, for the checking command and the subcommands
+// (node:util parseArgs for both). Every problem is a UsageError (exit code 2) with a
+// Chinese + English message.
 import { parseArgs } from 'node:util';
 import { SEVERITIES, type Severity, type SeveritySetting } from '../engine/types.js';
 
@@ -19,12 +20,21 @@ export interface CliOptions {
   quiet: boolean;
   stdin: boolean;
   stdinFilename?: string;
+  /** Last year's report (copied-report compares against it). */
+  previous?: string;
   color?: boolean;
+  /** Text output: show at most this many findings of one rule per file (the rest is counted). */
+  maxPerRule?: number;
+  /** Print the config that applies to the one operand, instead of checking. */
+  printConfig: boolean;
   version: boolean;
   help: boolean;
 }
 
-export class UsageError extends Error {}
+/** Bad arguments: the message (Chinese, then English) and the usage go to stderr, exit code 2. Every command throws this one. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
 
 /** node:util parseArgs errors, in Chinese first (the option named as the user wrote it), Node's English after. */
 function describeParseError(error: NodeJS.ErrnoException): string {
@@ -63,8 +73,11 @@ export function parseCliArgs(argv: string[], knownRules: ReadonlySet<string>): C
         quiet: { type: 'boolean', short: 'q' },
         stdin: { type: 'boolean' },
         'stdin-filename': { type: 'string' },
+        previous: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        'max-per-rule': { type: 'string' },
+        'print-config': { type: 'boolean' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -84,17 +97,16 @@ export function parseCliArgs(argv: string[], knownRules: ReadonlySet<string>): C
   if (v.config !== undefined && v['no-config']) throw new UsageError('--config 与 --no-config 不能同时使用（--config conflicts with --no-config）');
   if (v['stdin-filename'] !== undefined && !v.stdin) throw new UsageError('--stdin-filename 需要与 --stdin 一起使用（--stdin-filename needs --stdin）');
   if (v.stdin && parsed.positionals.length) throw new UsageError('使用 --stdin 时不能再给出文件（--stdin takes no file operands）');
-  const rules: Record<string, SeveritySetting> = {};
-  for (const spec of v.rule ?? []) {
-    const m = /^\s*([a-z0-9-]+)\s*[=:]\s*([a-z]+)\s*$/.exec(spec);
-    if (!m) throw new UsageError(`--rule 的格式应为 规则=级别，例如 cjk-spacing=off，而不是 "${spec}"（expected id=severity）`);
-    const [, id, severity] = m;
-    if (!knownRules.has(id)) throw new UsageError(`未知的规则 "${id}"（unknown rule id in --rule）`);
-    if (severity !== 'off' && !SEVERITIES.includes(severity as Severity)) {
-      throw new UsageError(`规则 ${id} 的级别应为 off|${SEVERITIES.join('|')}，而不是 "${severity}"（invalid severity in --rule）`);
-    }
-    rules[id] = severity as SeveritySetting;
+  let maxPerRule: number | undefined;
+  if (v['max-per-rule'] !== undefined) {
+    maxPerRule = Number(v['max-per-rule']);
+    if (!/^\d+$/.test(v['max-per-rule']) || maxPerRule < 1) throw new UsageError(`--max-per-rule 的取值应为正整数，而不是 "${v['max-per-rule']}"（expected a positive integer）`);
+    if (format !== 'text') throw new UsageError(`--max-per-rule 只用于 text 格式；${format} 输出总是列出全部问题（--max-per-rule applies to --format text only）`);
   }
+  if (v['print-config'] && !v.stdin && parsed.positionals.length !== 1) {
+    throw new UsageError('--print-config 需要且只需要一个文件（--print-config takes exactly one file）');
+  }
+  const rules = ruleOverrides(v.rule, knownRules);
   return {
     operands: parsed.positionals,
     format,
@@ -106,8 +118,59 @@ export function parseCliArgs(argv: string[], knownRules: ReadonlySet<string>): C
     quiet: !!v.quiet,
     stdin: !!v.stdin,
     stdinFilename: v['stdin-filename'],
+    previous: v.previous,
     color: v['no-color'] ? false : v.color ? true : undefined,
+    maxPerRule,
+    printConfig: !!v['print-config'],
     version: !!v.version,
     help: !!v.help,
   };
+}
+
+/** The severities set with --rule id=severity (repeatable): the checking command's and the review's. */
+export function ruleOverrides(specs: readonly string[] | undefined, knownRules: ReadonlySet<string>): Record<string, SeveritySetting> {
+  const rules: Record<string, SeveritySetting> = {};
+  for (const spec of specs ?? []) {
+    const m = /^\s*([a-z0-9-]+)\s*[=:]\s*([a-z]+)\s*$/.exec(spec);
+    if (!m) throw new UsageError(`--rule 的格式应为 规则=级别，例如 cjk-spacing=off，而不是 "${spec}"（expected id=severity）`);
+    const [, id, severity] = m;
+    if (!knownRules.has(id)) throw new UsageError(`未知的规则 "${id}"（unknown rule id in --rule）`);
+    if (severity !== 'off' && !SEVERITIES.includes(severity as Severity)) {
+      throw new UsageError(`规则 ${id} 的级别应为 off|${SEVERITIES.join('|')}，而不是 "${severity}"（invalid severity in --rule）`);
+    }
+    rules[id] = severity as SeveritySetting;
+  }
+  return rules;
+}
+
+/** A subcommand's options: those taking a value (`lists`: repeatable), boolean flags, and one-letter aliases ({ o: 'output' }). */
+export interface ArgSpec {
+  values: string[];
+  lists?: string[];
+  flags?: string[];
+  aliases?: Record<string, string>;
+}
+
+export interface ParsedArgs {
+  options: Record<string, string | boolean | string[]>;
+  positional: string[];
+}
+
+/** The options of a subcommand (new, assemble, export, import), with the same parser and messages as the checking command. */
+export function parseSubcommandArgs(args: string[], spec: ArgSpec): ParsedArgs {
+  const shortOf = new Map(Object.entries(spec.aliases ?? {}).map(([short, long]) => [long, short]));
+  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {};
+  const add = (name: string, type: 'string' | 'boolean', multiple = false) => {
+    options[name] = { type, ...(multiple ? { multiple } : {}), ...(shortOf.has(name) ? { short: shortOf.get(name) } : {}) };
+  };
+  for (const name of spec.values) add(name, 'string');
+  for (const name of spec.lists ?? []) add(name, 'string', true);
+  for (const name of spec.flags ?? []) add(name, 'boolean');
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options });
+  } catch (error) {
+    throw new UsageError(describeParseError(error as NodeJS.ErrnoException));
+  }
+  return { options: { ...parsed.values } as ParsedArgs['options'], positional: parsed.positionals };
 }

@@ -1,37 +1,24 @@
 // What the CLI hands to the output formats: the findings of each checked
 // file, with the path as shown to the user (relative to cwd, "/" separated).
-import type { Finding, Severity } from '../engine/types.js';
+import type { Finding, SeverityCounts } from '../engine/types.js';
+import { countSeverities, noFindings } from '../engine/severity.js';
 
 export interface FileResult {
   path: string;
   findings: Finding[];
   /** For .docx input: the Word paragraph of each 1-based line of the checked Markdown. */
   paragraphOfLine?: number[];
+  /** For .docx input: where a finding is in Word (第N段, 表N 第r行第c列, 脚注N) and the text it flags. */
+  wordLocation?: (f: Finding) => { where: string; quote: string; data: Record<string, number | string> } | undefined;
 }
 
-export interface Summary {
+/** The JSON contract's summary: files checked and findings per severity. */
+export interface Summary extends SeverityCounts {
   files: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-  hints: number;
 }
 
 export function summarize(results: readonly FileResult[]): Summary {
-  const s: Summary = { files: results.length, errors: 0, warnings: 0, infos: 0, hints: 0 };
-  for (const r of results) {
-    for (const f of r.findings) {
-      if (f.severity === 'error') s.errors++;
-      else if (f.severity === 'warning') s.warnings++;
-      else if (f.severity === 'info') s.infos++;
-      else s.hints++;
-    }
-  }
-  return s;
-}
-
-const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
-
-export function atLeast(severity: Severity, threshold: Severity): boolean {
-  return RANK[severity] >= RANK[threshold];
+  const counts = noFindings();
+  for (const r of results) countSeverities(r.findings, counts);
+  return { files: results.length, ...counts };
 }

@@ -13,8 +13,10 @@ import picomatch from 'picomatch';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { describeFsError } from './read-input.js';
 
-/** Extensions checked when walking folders and expanding globs. */
-export const REPORT_EXTENSIONS = ['.md', '.markdown', '.txt', '.docx'];
+/** Reports as text: what the CLI walks folders for, --fix rewrites and the language server checks. */
+export const TEXT_REPORT_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt', '.text'];
+/** Extensions checked when walking folders and expanding globs: the text reports, and Word documents. */
+export const REPORT_EXTENSIONS: readonly string[] = [...TEXT_REPORT_EXTENSIONS, '.docx'];
 
 export interface CollectedFiles {
   /** Absolute paths, in operand order, each once. */
@@ -94,7 +96,7 @@ export function collectFiles(operands: string[], cwd: string): CollectedFiles {
     if (stat?.isDirectory()) {
       const found = walk(absolute, (dir, error) => problems.push({ operand: dir === absolute ? operand : relative(cwd, dir), message: `无法读取文件夹：${describeFsError(error)}` }));
       if (found.files.length === 0 && !found.unreadableRoot) {
-        problems.push({ operand, message: `文件夹中没有可检查的文件（.md、.markdown、.txt、.docx）（no report files in this folder）` });
+        problems.push({ operand, message: `文件夹中没有可检查的文件（${REPORT_EXTENSIONS.join('、')}）（no report files in this folder）` });
       }
       found.files.forEach(add);
     } else if (stat) {

@@ -5,6 +5,7 @@
 // The BOM is stripped so that positions are those the user's editor shows;
 // `encoding` lets --fix write the file back the way it was.
 import { readFileSync, statSync, type Stats } from 'node:fs';
+import type { ReadSnapshot } from './write-file.js';
 
 export type TextEncodingKind = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be';
 
@@ -14,6 +15,8 @@ export interface DecodedText {
   encoding: TextEncodingKind;
   /** Things worth telling the user that do not stop the check (empty file). */
   notices: string[];
+  /** For a file: its bytes, size and mtime when read (--fix writes only if it is still so). */
+  read?: ReadSnapshot;
 }
 
 export interface InputProblem {
@@ -30,14 +33,17 @@ const SNIFF_BYTES = 64 * 1024;
 
 export function readInputFile(file: string): InputResult {
   let bytes: Buffer;
+  let stat: Stats;
   try {
     const problem = notRegularFile(statSync(file));
     if (problem) return { ok: false, message: problem };
     bytes = readFileSync(file);
+    stat = statSync(file);
   } catch (error) {
     return { ok: false, message: describeFsError(error) };
   }
-  return decodeInput(bytes);
+  const decoded = decodeInput(bytes);
+  return decoded.ok ? { ...decoded, read: { bytes, size: stat.size, mtimeMs: stat.mtimeMs } } : decoded;
 }
 
 /**

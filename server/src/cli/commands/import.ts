@@ -1,9 +1,8 @@
 // fazhi-lint import report.docx [-o report.md]: Word → Markdown with headings.
-import { readFileSync } from 'node:fs';
-import { readDocx } from '../../assemble/docx-import.js';
+import { importWord } from '../../assemble/operations/import-word.js';
 import type { CommandIO } from './index.js';
 import { UsageError, parseArgs } from './args.js';
-import { EXIT_OK, absolute, guarded, shown, writeOutput } from './shared.js';
+import { EXIT_OK, absolute, guarded, shown } from './shared.js';
 
 export const IMPORT_USAGE = `用法（usage）: fazhi-lint import <报告.docx> [-o 报告.md] [--force]
   把 Word 文档转换为 Markdown：标题、各级小标题（按 Word 标题样式，或按“一、（一）1.（1）”编号）
@@ -21,24 +20,12 @@ export async function runImport(args: string[], io: CommandIO): Promise<number> 
     if (positional.length !== 1) throw new UsageError('需要一个 Word 文件（expected one .docx file）');
     const input = absolute(io, positional[0]);
     if (!/\.docx$/i.test(input)) throw new UsageError('只支持 .docx（Word 2007 及以后）文件；.doc 请先在 Word 或 WPS 中另存为 .docx');
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(input);
-    } catch (error) {
-      throw new Error(`无法读取（cannot read）${positional[0]}：${(error as Error).message}`);
-    }
-    let markdown: string;
-    try {
-      ({ markdown } = await readDocx(bytes));
-    } catch (error) {
-      throw new Error(`${positional[0]} 不是有效的 Word 文档（not a valid .docx）：${(error as Error).message}`);
-    }
     if (options.output === '-') {
-      io.stdout(markdown);
+      io.stdout((await importWord(io, { input, force: false })).markdown);
       return EXIT_OK;
     }
     const output = absolute(io, String(options.output ?? input.replace(/\.docx$/i, '.md')));
-    writeOutput(output, markdown, !!options.force);
+    await importWord(io, { input, output, force: !!options.force });
     io.stderr(`已转换为 ${shown(io, output)}。运行 fazhi-lint ${shown(io, output)} 检查。\n`);
     return EXIT_OK;
   });

@@ -13,10 +13,11 @@ export interface CommandIO {
 
 export type Subcommand = (args: string[], io: CommandIO) => Promise<number>;
 
-/** Document assembly (issue 6): new, assemble, export, import. */
+/** Document assembly: new, assemble, export, import (docs/assembly.md). */
 export const SUBCOMMANDS: Record<string, Subcommand> = {
   new: (args, io) => runNew(args, io),
   assemble: (args, io) => runAssemble(args, io),
   export: (args, io) => runExport(args, io),
   import: (args, io) => runImport(args, io),
+  review: (args, io) => import('./review.js').then((m) => m.runReview(args, io)),
 };

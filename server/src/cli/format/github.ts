@@ -2,12 +2,13 @@
 // (https://docs.github.com/actions/reference/workflow-commands-for-github-actions).
 import type { Severity } from '../../engine/types.js';
 import type { FileResult } from '../results.js';
+import { visible } from './escape.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
-/** Escaping of the message (data) part: %, CR, LF. */
+/** Escaping of the message (data) part: %, CR, LF as the runner expects; other controls and bidi controls shown (visible). */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visible(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escaping of a property value: as data, plus ":" and ",". */

@@ -1,11 +1,15 @@
 // --format sarif: SARIF 2.1.0 as GitHub code scanning accepts it
 // (tool.driver.rules, results with ruleId/ruleIndex/level/message/locations,
-// columns in UTF-16 code units, fixes where the rule offers one).
+// columns in UTF-16 code units, fixes where the rule offers a safe one). Suggestions (fixes that
+// must not be applied without a person's judgement) are left out: a SARIF fix carries no way to
+// say "not automatic", and tools may apply every fix they find.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Rule, Severity } from '../../engine/types.js';
 import type { FileResult } from '../results.js';
-import { jsonChunks } from './json-chunks.js';
+import { ITEMS, jsonAround } from './json-chunks.js';
+import { escapeJsonBidi } from './escape.js';
+import { ruleHelpUri } from './rule-pages.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
@@ -66,6 +70,7 @@ export function* formatSarif(results: readonly FileResult[], rules: readonly Rul
               shortDescription: { text: rule.docs.description },
               fullDescription: { text: rule.docs.why || rule.docs.description },
               help: { text: [rule.docs.howToFix, rule.docs.basis && `依据：${rule.docs.basis}`].filter(Boolean).join('\n') },
+              helpUri: ruleHelpUri(rule.id),
               defaultConfiguration: { level: LEVEL[rule.severity] },
               properties: { tags: rule.tags },
             })),
@@ -73,10 +78,11 @@ export function* formatSarif(results: readonly FileResult[], rules: readonly Rul
         },
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd).href.replace(/\/?$/, '/') } },
-        results: results.flatMap((r) => r.findings.map((f) => result(r, f))),
+        results: [ITEMS],
       },
     ],
   };
-  yield* jsonChunks(log);
+  // The results are written a batch at a time (json-chunks.ts): a large report's would not fit one string.
+  for (const chunk of jsonAround(log, results.flatMap((r) => r.findings.map((f) => result(r, f))))) yield escapeJsonBidi(chunk);
   yield '\n';
 }
