@@ -1,8 +1,8 @@
-// The document-assembly commands (new report, assemble, export/import Word). Their work is in
-// assembly-actions.ts, bundled as dist/assembly.cjs and required on first use: it carries the
-// Word libraries and the engine, several megabytes the extension need not load to start.
+// The document-assembly commands (new report, assemble, export/import Word). What they ask and show is in
+// assembly-actions.ts; the work is done by the language server (workspace/executeCommand, server/src/lsp/assembly.ts).
 import * as vscode from 'vscode';
-import type * as Actions from './assembly-actions.js';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import * as actions from './assembly-actions.js';
 
 export const ASSEMBLY_COMMANDS = {
   newReport: 'fazhi-lint.newReport',
@@ -11,18 +11,17 @@ export const ASSEMBLY_COMMANDS = {
   importWord: 'fazhi-lint.importWord',
 } as const;
 
-export function registerAssemblyCommands(context: vscode.ExtensionContext): void {
-  let actions: typeof Actions | undefined;
-  // A computed path: esbuild leaves this require to run time.
-  const load = (): typeof Actions => (actions ??= require(context.asAbsolutePath('dist/assembly.cjs')) as typeof Actions);
+export function registerAssemblyCommands(context: vscode.ExtensionContext, client: Pick<LanguageClient, 'sendRequest'>): void {
+  const server: actions.ServerCommand = (command, params) =>
+    client.sendRequest('workspace/executeCommand', { command, arguments: [params] }) as Promise<unknown>;
   // Findings of an assembled report, shown in the contributing files they came from.
   const traced = vscode.languages.createDiagnosticCollection('fazhi-lint-assemble');
   context.subscriptions.push(
     traced,
-    vscode.commands.registerCommand(ASSEMBLY_COMMANDS.newReport, (args?: Actions.NewReportArgs) => guarded(() => load().newReport(args))),
-    vscode.commands.registerCommand(ASSEMBLY_COMMANDS.assemble, (uri?: vscode.Uri) => guarded(() => load().assembleReport(traced, uri))),
-    vscode.commands.registerCommand(ASSEMBLY_COMMANDS.exportWord, (uri?: vscode.Uri) => guarded(() => load().exportWord(uri))),
-    vscode.commands.registerCommand(ASSEMBLY_COMMANDS.importWord, (uri?: vscode.Uri) => guarded(() => load().importWord(uri))),
+    vscode.commands.registerCommand(ASSEMBLY_COMMANDS.newReport, (args?: actions.NewReportArgs) => guarded(() => actions.newReport(server, args))),
+    vscode.commands.registerCommand(ASSEMBLY_COMMANDS.assemble, (uri?: vscode.Uri) => guarded(() => actions.assembleReport(server, traced, uri))),
+    vscode.commands.registerCommand(ASSEMBLY_COMMANDS.exportWord, (uri?: vscode.Uri) => guarded(() => actions.exportWord(server, uri))),
+    vscode.commands.registerCommand(ASSEMBLY_COMMANDS.importWord, (uri?: vscode.Uri) => guarded(() => actions.importWord(server, uri))),
   );
 }
 

@@ -4,10 +4,14 @@
 import * as vscode from 'vscode';
 import path from 'node:path';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { STATUS_NOTIFICATION, type StatusParams } from '../../server/src/lsp/protocol.js';
+import { RULE_DOC_SCHEME, STATUS_NOTIFICATION, type StatusParams } from '../../server/src/lsp/protocol.js';
 import { registerAssemblyCommands } from './assembly-commands.js';
 import { COMMANDS, registerCommands, sendOverrides } from './commands.js';
+import { EmptyReportPrompt } from './empty-report.js';
+import { registerRulePages } from './rule-pages.js';
 import { ReportStatus } from './status.js';
+import { registerReviewView } from './review-view.js';
+import { registerPreviousReportCommand } from './previous-report.js';
 
 let client: LanguageClient | undefined;
 
@@ -27,13 +31,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ]),
     synchronize: { configurationSection: 'fazhiLint' },
     outputChannelName: 'fazhi-lint',
+    // Rule links as read-only pages shown by this extension (rule-pages.ts), not files to edit.
+    initializationOptions: { ruleDocScheme: RULE_DOC_SCHEME },
   };
   client = new LanguageClient('fazhiLint', 'fazhi-lint', serverOptions, clientOptions);
   const status = new ReportStatus(COMMANDS.showChecklist);
   context.subscriptions.push(status);
-  client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => status.update(params));
+  const emptyReport = new EmptyReportPrompt();
+  client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => {
+    status.update(params);
+    emptyReport.onStatus(params);
+  });
+  registerRulePages(context, client);
   registerCommands(context, client, status);
-  registerAssemblyCommands(context);
+  registerAssemblyCommands(context, client);
+  registerPreviousReportCommand(context);
+  registerReviewView(context, client);
   // The per-file toggles live in the server's memory: send them again whenever it (re)starts.
   context.subscriptions.push(
     client.onDidChangeState((e) => {

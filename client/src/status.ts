@@ -1,6 +1,6 @@
 // The status bar item: whether the active document is checked, and its counts.
 import * as vscode from 'vscode';
-import type { StatusParams } from '../../server/src/lsp/protocol.js';
+import { SEVERITY_LABELS, type StatusParams } from '../../server/src/lsp/protocol.js';
 
 /** Why a document is not checked, for the tooltip (StatusParams.reason). */
 const NOT_CHECKED: Record<string, string> = {
@@ -10,6 +10,7 @@ const NOT_CHECKED: Record<string, string> = {
   ignored: '本文件在 .fazhi-lint.json 的 ignores 中，未检查。',
   'not-text': '本文件不是 Markdown 或纯文本，未检查。',
   'too-large': '本文件过大，不予检查。',
+  'rule-page': '这是 fazhi-lint 的规则说明页，不检查。',
 };
 
 export class ReportStatus implements vscode.Disposable {
@@ -47,7 +48,8 @@ export class ReportStatus implements vscode.Disposable {
     } else {
       const total = s.errors + s.warnings + s.infos + s.hints;
       this.item.text = total === 0 ? '$(law) $(check) 法治报告' : `$(law) $(error) ${s.errors} $(warning) ${s.warnings}${s.infos + s.hints ? ` $(info) ${s.infos + s.hints}` : ''}`;
-      this.item.tooltip = `fazhi-lint：错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}，建议 ${s.hints}。点击查看五个法定部分的合规清单。\n(errors, warnings, infos, hints — click for the compliance checklist)`;
+      const L = SEVERITY_LABELS;
+      this.item.tooltip = `fazhi-lint：${L.error} ${s.errors}，${L.warning} ${s.warnings}，${L.info} ${s.infos}，${L.hint} ${s.hints}。点击查看五个法定部分的合规清单。\n(errors, warnings, infos, hints — click for the compliance checklist)`;
     }
     this.item.show();
   }

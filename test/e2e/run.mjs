@@ -129,7 +129,14 @@ function makeWorkspace(dir) {
     }
   }
   writeFileSync(path.join(dir, 'new-report.md'), '');
-  return { seeds, clean: cleanNames };
+  // Fix-on-save: seed 003 without its first line (the test types it back, then saves), and what
+  // `fazhi-lint --fix` writes for the whole seed, to compare the saved file with.
+  const whole = readFileSync(path.join(CORPUS, seeds[3]), 'utf8');
+  const firstLine = whole.slice(0, whole.indexOf('\n') + 1);
+  writeFileSync(path.join(dir, 'fix-on-save.txt'), whole.slice(firstLine.length));
+  const fixed = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.cjs'), '--fix', '--stdin', '--stdin-filename', path.join(dir, 'fix-on-save.txt')], { input: whole, encoding: 'utf8', cwd: dir });
+  writeFileSync(path.join(dir, '..', `${path.basename(dir)}-fix-on-save.expected`), fixed.stdout);
+  return { seeds, clean: cleanNames, fixOnSave: { file: 'fix-on-save.txt', firstLine, expected: path.join(dir, '..', `${path.basename(dir)}-fix-on-save.expected`) } };
 }
 
 function userSettings(dirs) {
@@ -232,7 +239,7 @@ async function extensionHostTests({ browser, server, dirs, ws, files, pkg, exten
   cpSync(path.join(REPO, 'test', 'e2e', 'extension-tests'), testsDir, { recursive: true });
   const expected = readExpected();
   writeFileSync(path.join(testsDir, 'config.json'), JSON.stringify({
-    extensionId, workspace: ws, seeds: files.seeds, clean: files.clean, scratch: 'scratch-commands.txt', expected, packageJson: pkg,
+    extensionId, workspace: ws, seeds: files.seeds, clean: files.clean, scratch: 'scratch-commands.txt', expected, packageJson: pkg, fixOnSave: files.fixOnSave,
     // Part id → its short name, which the required-section message quotes (the vscode API does not expose LSP `data.part`).
     partNames: partNames(),
     nls: existsSync(path.join(dirs.installed, 'package.nls.json')) ? JSON.parse(readFileSync(path.join(dirs.installed, 'package.nls.json'), 'utf8')) : {},

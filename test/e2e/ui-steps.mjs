@@ -222,6 +222,65 @@ export async function uiSteps({ page, step, say, ws, files, pkg, extensionDir, s
     return `${res.top.length} top-level entries: ${res.top.map((t) => t.slice(0, 14)).join(' | ')}`;
   }, { page });
 
+  await step(`the quick-fix menu on 鎮(zhèn) in seed ${seed000} offers "删除拼音" first, preferred`, async () => {
+    await openFromExplorer(page, seed000);
+    await until('squiggles on seed 000', async () => { const q = await squiggles(page); return q.error + q.warning > 0; }, { timeout: 30_000 });
+    const residue = (disk(seed000).match(PINYIN) || [])[0];
+    if (!residue) throw new Error('seed 000 has no pinyin residue');
+    const annotation = residue.slice(1);
+    // The cursor inside the annotation, as a user clicking on it: Find selects it, then one step right of its start.
+    await focusEditor(page);
+    await page.keyboard.press('Control+F');
+    await page.locator(`${EDITOR} .find-widget .input`).first().waitFor({ state: 'visible', timeout: 5000 });
+    await page.keyboard.type(annotation);
+    await page.locator(`${EDITOR} .find-widget .matchesCount`).filter({ hasText: /of/ }).waitFor({ timeout: 5000 });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Control+.');
+    const menu = page.locator('.action-widget').filter({ visible: true }).first();
+    await menu.waitFor({ state: 'visible', timeout: 10_000 });
+    const rows = await until('quick fixes in the menu', async () => {
+      const texts = (await menu.locator('.monaco-list-row.action').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+      return texts.length ? texts : undefined;
+    });
+    await shot('08-quick-fix-order.png');
+    // The first action is the one Enter applies: the fix of the narrowest finding under the cursor.
+    if (!/删除拼音/.test(rows[0])) throw new Error(`the first quick fix is ${JSON.stringify(rows[0])}; all: ${JSON.stringify(rows)}`);
+    const focused = (await menu.locator('.monaco-list-row.focused').allInnerTexts().catch(() => []))[0] ?? '';
+    if (focused && !/删除拼音/.test(focused)) throw new Error(`Enter would apply ${JSON.stringify(focused)}`);
+    await page.keyboard.press('Escape');
+    return `first of ${rows.length}: ${rows[0]}`;
+  }, { page });
+
+  await step('the rule link in the Problems panel opens a rendered, read-only page that is not checked', async () => {
+    await openFromExplorer(page, seed000);
+    await openProblems(page);
+    await filterProblems(page, 'required-section');
+    const link = page.locator(`.markers-panel .monaco-list-row .monaco-link`, { hasText: 'required-section' }).first();
+    await link.waitFor({ state: 'visible', timeout: 15_000 }).catch(async () => {
+      throw new Error(`no required-section code link in the Problems panel; rows: ${JSON.stringify((await problemRows(page)).slice(0, 3).map((r) => r.text))}`);
+    });
+    await link.click();
+    const tab = await until('a preview tab of the rule page', async () => {
+      const labels = await page.locator('.tabs-container .tab').allInnerTexts();
+      const preview = labels.find((l) => /required-section/.test(l) && /Preview|预览/.test(l));
+      return preview ? { preview, labels } : undefined;
+    }, { timeout: 15_000 });
+    // Rendered: the preview is a webview showing the page's heading; no editable text tab of it remains.
+    const texts = await page.locator('.tabs-container .tab').allInnerTexts();
+    const editable = texts.filter((l) => /required-section\.md/.test(l) && !/Preview|预览/.test(l));
+    if (editable.length) throw new Error(`an editor tab of the page is open: ${JSON.stringify(editable)}`);
+    await filterProblems(page, 'required-section.md');
+    await new Promise((r) => setTimeout(r, 1500));
+    const onPage = (await markerRows()).filter((r) => /required-section\.md/.test(r.text));
+    await shot('09-rule-page.png');
+    if (onPage.length) throw new Error(`the rule page has problems: ${onPage[0].text}`);
+    await filterProblems(page, '');
+    return `opened ${tab.preview.replace(/\s+/g, ' ')}`;
+  }, { page });
+
   await step(`"fix all" on seed ${seed000} removes the pinyin residues`, async () => {
     const residues = (disk(seed000).match(PINYIN) || []).length;
     if (!residues) throw new Error('the seed has no pinyin residue to start with (fixture changed?)');
@@ -254,33 +313,36 @@ export async function uiSteps({ page, step, say, ws, files, pkg, extensionDir, s
     return `${residues} residues removed (via ${fixAll ? fixAll.command : 'editor.action.fixAll'})`;
   }, { page });
 
-  await step('a snippet prefix inserts the report skeleton', async () => {
-    const snippet = skeletonSnippet(extensionDir, pkg);
-    if (!snippet) throw new Error('no snippet file with a whole-report skeleton found via package.json contributes.snippets');
+  await step('on an empty report, the completion list offers the skeleton `fazhi-lint new` writes', async () => {
     await openFromExplorer(page, 'new-report.md');
     await focusEditor(page);
-    await page.keyboard.type(snippet.prefix);
+    // Quick suggestions are off in Markdown: the writer types the prefix and presses Ctrl+Space.
+    await page.keyboard.type('法治报告');
     await page.keyboard.press('Control+Space');
-    const row = page.locator('.suggest-widget .monaco-list-row', { hasText: snippet.prefix }).first();
+    const row = page.locator('.suggest-widget .monaco-list-row', { hasText: '县（市、区）政府' }).first();
     await row.waitFor({ state: 'visible', timeout: 10_000 }).catch(async () => {
       const seen = await page.locator('.suggest-widget .monaco-list-row').allInnerTexts().catch(() => []);
-      throw new Error(`no suggestion for "${snippet.prefix}"; suggestions: ${JSON.stringify(seen)}`);
+      throw new Error(`no skeleton in the completion list; suggestions: ${JSON.stringify(seen)}`);
     });
+    await shot('07-completion-skeleton.png');
+    // The rule page's preview opened earlier is locked to it: it did not turn into a preview of this file.
+    const followed = (await page.locator('.tabs-container .tab').allInnerTexts()).filter((l) => /Preview|预览/.test(l) && /new-report/.test(l));
+    if (followed.length) throw new Error(`the rule page's preview now shows ${JSON.stringify(followed)}`);
     await row.click();
-    await until('the skeleton in the editor', async () => (await visibleText(page)).length > snippet.prefix.length + 20);
+    await until('the skeleton in the editor', async () => (await visibleText(page)).includes('一、推进法治政府建设'));
     await page.keyboard.press('Escape');
     await save('new-report.md');
     const text = disk('new-report.md');
-    let from = 0;
-    const missing = snippet.lines.filter((l) => {
-      const at = text.indexOf(l, from);
-      if (at < 0) return true;
-      from = at + l.length;
-      return false;
-    });
-    if (missing.length) throw new Error(`the inserted text lacks ${missing.length} skeleton lines, e.g. ${JSON.stringify(missing.slice(0, 3))}; file starts: ${text.slice(0, 200)}`);
-    await shot('07-snippet-skeleton.png');
-    return `"${snippet.prefix}" inserted ${text.split('\n').length} lines (all ${snippet.lines.length} lines of the skeleton, in order)`;
+    // Accepted without typing, the tab stops keep their defaults (某某, 20XX) and the prompts.
+    const template = readFileSync(path.join(extensionDir, 'dist', 'rules', 'skeletons', 'county.md'), 'utf8');
+    const want = template.replace(/\{\{单位\}\}/g, '某某').replace(/\{\{(年度|下一年度)\}\}/g, '20XX').trimEnd();
+    if (text.trimEnd() !== want) {
+      const at = [...text].findIndex((c, i) => c !== want[i]);
+      throw new Error(`the inserted text differs from the skeleton at ${at}: "${text.slice(Math.max(0, at - 20), at + 30)}" vs "${want.slice(Math.max(0, at - 20), at + 30)}"`);
+    }
+    await page.keyboard.press('Control+Home');
+    await shot('10-skeleton-inserted.png');
+    return `"法治报告" + Ctrl+Space → ${text.split('\n').length} lines, the county skeleton exactly`;
   }, { page });
 }
 
@@ -292,36 +354,4 @@ function localized(extensionDir, value) {
   const nls = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   const v = nls[m[1]];
   return typeof v === 'string' ? v : v?.message ?? value;
-}
-
-/** The snippet whose body is the whole report (the one naming most of the five parts), from the repo's snippet files. */
-function skeletonSnippet(extensionDir, pkg) {
-  const entries = pkg.contributes?.snippets ?? [];
-  let best;
-  for (const e of entries) {
-    const file = path.join(extensionDir, e.path);
-    if (!existsSync(file)) continue;
-    const json = JSON.parse(readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, ''));
-    for (const s of Object.values(json)) {
-      const body = Array.isArray(s.body) ? s.body.join('\n') : String(s.body ?? '');
-      const parts = [/举措|措施|成效/, /不足/, /第一责任人/, /安排|打算|计划/, /其他/].filter((re) => re.test(body)).length;
-      const prefixes = Array.isArray(s.prefix) ? s.prefix : [s.prefix];
-      const prefix = prefixes.find((p) => /[\u4e00-\u9fff]/.test(p)) ?? prefixes[0];
-      if (prefix && (!best || parts > best.parts)) best = { parts, prefix, body };
-    }
-  }
-  if (!best || best.parts < 5) return undefined;
-  // Accepted without typing, each tab stop holds its default (a mirror ${2} repeats ${2:…}'s default):
-  // every line of the body, so expanded, must be in the saved file in order. Lines with variables
-  // ($TM_FILENAME, ${CURRENT_YEAR}…) are left out.
-  const defaults = {};
-  for (const m of best.body.matchAll(/\$\{(\d+):([^{}$]*)\}/g)) defaults[m[1]] ??= m[2];
-  for (const m of best.body.matchAll(/\$\{(\d+)\|([^|]*)\|\}/g)) defaults[m[1]] ??= m[2].split(',')[0];
-  const expand = (l) => l
-    .replace(/\$\{(\d+):([^{}$]*)\}/g, (_, n) => defaults[n])
-    .replace(/\$\{(\d+)\|[^|]*\|\}/g, (_, n) => defaults[n])
-    .replace(/\$\{(\d+)\}|\$(\d+)/g, (_, a, b) => defaults[a ?? b] ?? '')
-    .replace(/\\([$}\\])/g, '$1');
-  const lines = best.body.split('\n').filter((l) => !/\$\{?[A-Z_]+/.test(l)).map(expand).map((l) => l.trim()).filter(Boolean);
-  return { ...best, lines };
 }

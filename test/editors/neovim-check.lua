@@ -79,5 +79,29 @@ for spec in io.lines(expect_file) do
     end
   end
 end
+-- The hover: Neovim shows only what the server sends (no diagnostics), so it must carry the message.
+local hovered = false
+for _, d in ipairs(diags) do
+  if not d.message:find('[\\`*_%[%]<>]') then
+    vim.api.nvim_win_set_cursor(0, { d.lnum + 1, d.col })
+    local res = vim.lsp.buf_request_sync(buf, 'textDocument/hover', vim.lsp.util.make_position_params(), 10000) or {}
+    local value = ''
+    for _, r in pairs(res) do
+      if r.result and r.result.contents then value = value .. (r.result.contents.value or '') end
+    end
+    if value:find(d.message, 1, true) then
+      say('ok   hover at line ' .. (d.lnum + 1) .. ' carries the message "' .. d.message .. '"')
+    else
+      failures = failures + 1
+      say('FAIL hover at line ' .. (d.lnum + 1) .. ' lacks the message "' .. d.message .. '": ' .. value:sub(1, 200))
+    end
+    hovered = true
+    break
+  end
+end
+if not hovered then
+  failures = failures + 1
+  say('FAIL no diagnostic to hover')
+end
 vim.lsp.stop_client(client_id)
 finish(failures == 0 and 0 or 1)

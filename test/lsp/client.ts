@@ -1,10 +1,19 @@
-// A real JSON-RPC client for the bundled server (dist/server.cjs --stdio):
-// no protocol mocks. Collects publishDiagnostics and answers the server's
-// requests (workspace/configuration, workspace/applyEdit, registrations).
+// A real JSON-RPC client for the language server: no protocol mocks. Collects
+// publishDiagnostics and answers the server's requests (workspace/configuration,
+// workspace/applyEdit, registrations). The server runs either as the bundle a
+// user installs (dist/server.cjs --stdio, a process; the bundle must be current,
+// see bundle.ts) or in this process from the sources (`inProcess`: the same
+// startServer over in-memory streams, much faster, and with injectable rules).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { check, type ConfigObject } from '../../server/src/index.js';
+import { check, type ConfigObject, type Rule } from '../../server/src/index.js';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { ResyncingMessageReader } from '../../server/src/lsp/frames.js';
+import { startServer } from '../../server/src/lsp/server.js';
+import { FullChecker } from '../../server/src/lsp/worker.js';
+import { assertBundleCurrent } from './bundle.js';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -19,7 +28,8 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SERVER = path.join(ROOT, 'dist/server.cjs');
 
 export interface TestClient {
-  proc: ChildProcessWithoutNullStreams;
+  /** The server process (undefined in process). */
+  proc?: ChildProcessWithoutNullStreams;
   conn: ProtocolConnection;
   /** Every publishDiagnostics, in arrival order. */
   published: PublishDiagnosticsParams[];
@@ -45,9 +55,51 @@ export interface TestClient {
   stop(): Promise<void>;
 }
 
-export async function startClient(opts: { env?: Record<string, string>; rootUri?: string; settings?: Record<string, unknown>; pull?: boolean } = {}): Promise<TestClient> {
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, ...opts.env }, stdio: 'pipe' });
-  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+export interface ClientOptions {
+  env?: Record<string, string>;
+  rootUri?: string;
+  settings?: Record<string, unknown>;
+  pull?: boolean;
+  /** Run the server from the sources in this process (env is then ignored). */
+  inProcess?: boolean;
+  /** In process: the rules the server runs (then on the main thread: functions cannot go to the check thread). */
+  rules?: readonly Rule[];
+  /** In process: what the check thread runs (default test/lsp/check-worker.mjs), and its time limit. */
+  workerFile?: string;
+  checkTimeout?: number;
+  /** In process: from this length on, documents are re-checked incrementally (server option largeDocument). */
+  largeDocument?: number;
+  /** Extra client capabilities and initializationOptions. */
+  capabilities?: Record<string, unknown>;
+  initializationOptions?: Record<string, unknown>;
+  /** The client's name and version at initialize (VS Code sends its application's name). */
+  clientInfo?: { name: string; version?: string };
+}
+
+let checkThread: FullChecker | undefined;
+function sharedCheckThread(): FullChecker {
+  return (checkThread ??= new FullChecker((m) => process.stderr.write(`${m}\n`), fileURLToPath(new URL('./check-worker.mjs', import.meta.url))));
+}
+
+export async function startClient(opts: ClientOptions = {}): Promise<TestClient> {
+  let proc: ChildProcessWithoutNullStreams | undefined;
+  let conn: ProtocolConnection;
+  let serverSide: { dispose(): void } | undefined;
+  if (opts.inProcess) {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const server = createConnection(ProposedFeatures.all, new ResyncingMessageReader(toServer, () => {}), new StreamMessageWriter(toClient));
+    // One check thread for all the servers of this test run (each would load the checker from the sources),
+    // unless a test brings its own.
+    const own = opts.workerFile !== undefined || opts.checkTimeout !== undefined;
+    startServer({ connection: server, rules: opts.rules, workerFile: opts.workerFile, checkTimeout: opts.checkTimeout, checkThread: own ? undefined : sharedCheckThread(), largeDocument: opts.largeDocument });
+    serverSide = server;
+    conn = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  } else {
+    assertBundleCurrent();
+    proc = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, ...opts.env }, stdio: 'pipe' });
+    conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+  }
   const published: PublishDiagnosticsParams[] = [];
   const waiters: (() => void)[] = [];
   const client: TestClient = {
@@ -93,15 +145,17 @@ export async function startClient(opts: { env?: Record<string, string>; rootUri?
     async stop() {
       try {
         await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 1000))]);
-        void conn.sendNotification('exit');
+        // In process, `exit` would end the test run (the server calls process.exit).
+        if (proc) void conn.sendNotification('exit');
       } catch {
         // already gone
       }
       conn.dispose();
-      if (proc.exitCode === null) proc.kill();
+      serverSide?.dispose();
+      if (proc && proc.exitCode === null) proc.kill();
     },
   };
-  proc.stderr.on('data', (d: Buffer) => client.stderr.push(d.toString()));
+  proc?.stderr.on('data', (d: Buffer) => client.stderr.push(d.toString()));
   conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     published.push(p);
     for (const w of waiters.splice(0)) w();
@@ -132,13 +186,17 @@ export async function startClient(opts: { env?: Record<string, string>; rootUri?
   });
   conn.listen();
   client.initialized = await conn.sendRequest('initialize', {
-    processId: process.pid,
+    // In process, a processId would make the server poll it forever (and keep this process alive).
+    processId: opts.inProcess ? null : process.pid,
     rootUri: opts.rootUri ?? null,
     workspaceFolders: opts.rootUri ? [{ uri: opts.rootUri, name: 'ws' }] : null,
     capabilities: {
       workspace: { configuration: opts.pull !== false, didChangeWatchedFiles: { dynamicRegistration: true }, applyEdit: true },
       textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
+      ...opts.capabilities,
     },
+    ...(opts.initializationOptions ? { initializationOptions: opts.initializationOptions } : {}),
+    ...(opts.clientInfo ? { clientInfo: opts.clientInfo } : {}),
   });
   void conn.sendNotification('initialized', {});
   return client;

@@ -1,7 +1,7 @@
-// The partial re-check path for large documents, exercised on a seed by
-// lowering the "large" threshold (FAZHI_LINT_LARGE_DOCUMENT): a one-character
-// edit is answered at once from a window around it, and the worker's full
-// check of the same version follows and matches the engine exactly.
+// The incremental path for large documents in the bundle a user installs, exercised on a seed by lowering the
+// "large" threshold (FAZHI_LINT_LARGE_DOCUMENT): the check thread (started through the code cache) answers an
+// edit at once with its partial result (the local rules around it), and its complete result of the same version
+// follows and matches the engine exactly. More in process: incremental-editing.test.ts.
 import assert from 'node:assert/strict';
 import { readSeed } from '../helpers/corpus.js';
 import { diagnosticKeys, engineKeys, startClient } from './client.js';
@@ -9,7 +9,7 @@ import { diagnosticKeys, engineKeys, startClient } from './client.js';
 describe('language server: partial re-check of large documents', function () {
   this.timeout(60000);
 
-  it('publishes the window\'s findings for the new version at once, then the full check', async () => {
+  it('publishes the partial result of the new version at once, then the complete one', async () => {
     const c = await startClient({ env: { FAZHI_LINT_LARGE_DOCUMENT: '1000' }, settings: { debounce: 0 } });
     try {
       const uri = 'untitled:large-002.txt';

@@ -1,9 +1,9 @@
 // One check of a document as the server keeps it: findings, rule errors
 // (serialisable, so a worker thread can produce them), the section outline
 // for symbols/folding/the checklist, and the meta a partial re-check needs.
-import { lint } from '../engine/check.js';
+import { lint, type RuleError } from '../engine/check.js';
 import { resolveConfig, type ConfigObject, type ResolvedConfig } from '../engine/config.js';
-import type { Section } from '../engine/document.js';
+import type { ReportDocument, Section } from '../engine/document.js';
 import type { Finding, PartId, Rule } from '../engine/types.js';
 import { RULES } from '../rules/index.js';
 
@@ -37,23 +37,6 @@ export interface Analysis {
   meta: { body?: string; year?: number };
 }
 
-/** The rules the server runs: the registry, plus a deliberately throwing rule when a test asks for it. */
-export function serverRules(): readonly Rule[] {
-  // Test-only hook (test/lsp/server.test.ts): FAZHI_LINT_TEST_THROWING_RULE=1 adds a rule that always
-  // throws, to prove one broken rule does not take the others' diagnostics down.
-  if (process.env.FAZHI_LINT_TEST_THROWING_RULE !== '1') return RULES;
-  const thrower: Rule = {
-    id: 'test-throwing-rule',
-    severity: 'error',
-    tags: ['test'],
-    docs: { description: '测试用：总是抛出异常的规则。', why: '测试', basis: '测试', howToFix: '—' },
-    check() {
-      throw new Error('test-throwing-rule always throws');
-    },
-  };
-  return [thrower, ...RULES];
-}
-
 const resolvedCache = new Map<string, ResolvedConfig>();
 /** Resolved configs are cached by content, so rules' memo() caches survive across checks. */
 export function resolveCached(config: ConfigObject, rules: readonly Rule[]): ResolvedConfig {
@@ -84,15 +67,18 @@ function summarize(section: Section): SectionSummary {
   };
 }
 
-export function analyze(text: string, config: ConfigObject, rules: readonly Rule[] = serverRules(), only?: readonly Rule[]): Analysis {
-  const resolved = resolveCached(config, rules);
-  const result = lint(text, only ?? rules, resolved);
-  const doc = result.document;
+export function analyze(text: string, config: ConfigObject, rules: readonly Rule[] = RULES, only?: readonly Rule[]): Analysis {
+  const result = lint(text, only ?? rules, resolveCached(config, rules));
+  return analysisOf(result.findings, result.errors, result.document);
+}
+
+/** The analysis of a check's result (also of an incremental one, lsp/incremental.ts). */
+export function analysisOf(findings: Finding[], errors: readonly RuleError[], doc: ReportDocument): Analysis {
   // Top-level sections plus deeper roots (e.g. a "（一）" before the first "一、") so the outline shows everything.
   const roots: Section[] = doc.outline.all.filter((s) => !s.parent);
   return {
-    findings: result.findings,
-    errors: result.errors.map((e) => ({ rule: e.rule, message: e.error instanceof Error ? (e.error.stack ?? e.error.message) : String(e.error) })),
+    findings,
+    errors: errors.map((e) => ({ rule: e.rule, message: e.error instanceof Error ? (e.error.stack ?? e.error.message) : String(e.error) })),
     sections: roots.map(summarize),
     meta: { body: doc.meta.body, year: doc.meta.year },
   };

@@ -1,6 +1,8 @@
-// Code actions: each finding's fix as a quick fix, fix-all (also as
+// Code actions: each finding's fix and suggestions as quick fixes, fix-all (also as
 // source.fixAll.fazhi-lint for editor.codeActionsOnSave), disabling a rule
 // for a line or in the workspace config, and inserting a missing part.
+// Quick fixes come in the order of the findings at the cursor, the narrowest first
+// (then the most severe): the fix of that finding is the preferred one.
 import {
   CodeAction,
   CodeActionKind,
@@ -9,10 +11,10 @@ import {
   type TextEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { selectFixes } from '../engine/fix.js';
 import { SECTION_DATA } from '../engine/outline.js';
 import { formatMarker } from '../engine/numbering.js';
-import type { Finding, OffsetEdit, PartId } from '../engine/types.js';
+import type { Finding, OffsetEdit, PartId, Severity } from '../engine/types.js';
+import { severityRank } from '../engine/severity.js';
 import type { SectionSummary } from './analysis.js';
 import { SERVER_COMMANDS } from './protocol.js';
 
@@ -23,9 +25,22 @@ export function toTextEdits(doc: TextDocument, edits: readonly OffsetEdit[]): Te
   return edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText }));
 }
 
-/** The non-overlapping fixes of all findings, as one edit list. */
-export function fixAllEdits(findings: readonly Finding[]): OffsetEdit[] {
-  return selectFixes(findings).chosen.flatMap((f) => f.fix!.edits);
+/**
+ * Findings in the order a person at `offset` (the cursor) means them: those whose range holds the cursor
+ * first, the narrowest first, then the most severe; the rest after, in the same order. Stable otherwise.
+ */
+export function byRelevance<T extends Pick<Finding, 'start' | 'end' | 'severity'>>(findings: readonly T[], offset: number): T[] {
+  const holds = (f: T) => f.start <= offset && offset <= f.end;
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort(
+      (a, b) =>
+        Number(holds(b.f)) - Number(holds(a.f)) ||
+        a.f.end - a.f.start - (b.f.end - b.f.start) ||
+        severityRank(a.f.severity) - severityRank(b.f.severity) ||
+        a.i - b.i,
+    )
+    .map((x) => x.f);
 }
 
 function wanted(only: string[] | undefined, kind: string): boolean {
@@ -111,46 +126,77 @@ export function missingPartEdit(doc: TextDocument, finding: Finding, sections: r
   return { start: at, end: at, newText: `${lead}${block}${eol}` };
 }
 
+/**
+ * How the fix-all actions get their edit, which costs re-checks: on codeAction/resolve (with this data), or,
+ * for a client that does not resolve, by running the fix-all command (which applies it with workspace/applyEdit).
+ */
+export type FixAllEdit = { resolveData: FixAllData } | { command: true };
+export interface FixAllData {
+  fazhiLintFixAll: true;
+  uri: string;
+  version: number;
+}
+
+export const FIX_ALL_TITLE = '修复所有可自动修复的问题（fazhi-lint: fix all）';
+
 export function codeActions(
   params: CodeActionParams,
   doc: TextDocument,
   findings: readonly Finding[],
   sections: readonly SectionSummary[],
+  fixAll: FixAllEdit,
 ): CodeAction[] {
   const only = params.context.only;
   const uri = doc.uri;
-  const actions: CodeAction[] = [];
   const quick = wanted(only, CodeActionKind.QuickFix);
+  const fixes: CodeAction[] = [];
+  const disables: CodeAction[] = [];
   // One "disable" action per rule and line, and one "disable in config" per rule, however many diagnostics.
   const disabledLines = new Set<string>();
   const disabledInConfig = new Set<string>();
-  for (const d of params.context.diagnostics) {
-    const f = findingOf(doc, findings, d);
-    if (!f || !quick) continue;
+  const pairs: { f: Finding; d: Diagnostic; start: number; end: number; severity: Severity }[] = [];
+  if (quick) {
+    for (const d of params.context.diagnostics) {
+      const f = findingOf(doc, findings, d);
+      if (f) pairs.push({ f, d, start: f.start, end: f.end, severity: f.severity });
+    }
+  }
+  let preferred = false;
+  for (const { f, d } of byRelevance(pairs, doc.offsetAt(params.range.start))) {
+    const first = pairs.length > 0 && !preferred;
     if (f.fix && f.fix.edits.length) {
-      actions.push({
+      fixes.push({
         title: f.fix.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
-        isPreferred: true,
+        ...(first ? { isPreferred: true } : {}),
         edit: { changes: { [uri]: toTextEdits(doc, f.fix.edits) } },
       });
+      preferred = true;
     } else if (f.rule === 'required-section') {
       const edit = missingPartEdit(doc, f, sections);
       if (edit) {
-        actions.push({
+        fixes.push({
           title: `插入“${SECTION_DATA.parts[f.data.part as PartId].short}”部分的骨架`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [d],
-          isPreferred: true,
+          ...(first ? { isPreferred: true } : {}),
           edit: { changes: { [uri]: toTextEdits(doc, [edit]) } },
         });
+        preferred = true;
       }
     }
+    // Suggestions (deleting prose, guessing a name) are a person's choice: offered, never preferred.
+    for (const s of f.suggestions ?? []) {
+      if (!s.edits.length) continue;
+      fixes.push({ title: s.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: toTextEdits(doc, s.edits) } } });
+    }
+    // The finding the cursor is on decides what is preferred; one without a fix leaves nothing preferred.
+    preferred = true;
     const line = doc.positionAt(f.start).line;
     if (!disabledLines.has(`${f.rule} ${line}`)) {
       disabledLines.add(`${f.rule} ${line}`);
-      actions.push({
+      disables.push({
         title: `在此行停用规则 ${f.rule}（disable ${f.rule} for this line）`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
@@ -160,7 +206,7 @@ export function codeActions(
     // A config file needs a folder: only for documents saved on disk.
     if (uri.startsWith('file:') && !disabledInConfig.has(f.rule)) {
       disabledInConfig.add(f.rule);
-      actions.push({
+      disables.push({
         title: `在工作区配置中停用规则 ${f.rule}（disable ${f.rule} in .fazhi-lint.json）`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
@@ -168,14 +214,16 @@ export function codeActions(
       });
     }
   }
-  const fixable = findings.filter((f) => f.fix && f.fix.edits.length);
-  if (fixable.length) {
-    const edits = fixAllEdits(fixable);
-    const edit = { changes: { [uri]: toTextEdits(doc, edits) } };
-    if (wanted(only, FIX_ALL_KIND)) actions.push({ title: '修复所有可自动修复的问题（fazhi-lint: fix all）', kind: FIX_ALL_KIND, edit });
-    if (quick && params.context.diagnostics.some((d) => d.source === SOURCE) && fixable.length > 1) {
-      actions.push({ title: `修复本文件中 ${fixable.length} 个可自动修复的问题（fix all）`, kind: CodeActionKind.QuickFix, edit });
-    }
+  const actions = [...fixes];
+  const fixable = findings.filter((f) => f.fix && f.fix.edits.length).length;
+  const fixAllKind = wanted(only, FIX_ALL_KIND);
+  const fixAllQuick = quick && pairs.length > 0 && fixable > 1;
+  if (fixable && (fixAllKind || fixAllQuick)) {
+    const lazy = (a: CodeAction): CodeAction =>
+      'resolveData' in fixAll ? { ...a, data: fixAll.resolveData } : { ...a, command: { title: a.title, command: SERVER_COMMANDS.fixAll, arguments: [uri] } };
+    if (fixAllQuick) actions.push(lazy({ title: `修复本文件中 ${fixable} 个可自动修复的问题（fix all）`, kind: CodeActionKind.QuickFix }));
+    if (fixAllKind) actions.push(lazy({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND }));
   }
+  actions.push(...disables);
   return actions;
 }

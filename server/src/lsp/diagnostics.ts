@@ -2,6 +2,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity } from '../engine/types.js';
+import { countSeverities, severityRank } from '../engine/severity.js';
 import { ruleDocUri } from './rule-docs.js';
 import { SOURCE } from './code-actions.js';
 
@@ -12,41 +13,39 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
+/** `ruleDocScheme`: the client's own scheme for rule pages (see rule-docs.ts), else file: links. */
+export function toDiagnostic(doc: TextDocument, f: Finding, ruleDocScheme?: string): Diagnostic {
   return {
     range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
     severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,
     code: f.rule,
-    codeDescription: { href: ruleDocUri(f.rule) },
+    codeDescription: { href: ruleDocUri(f.rule, ruleDocScheme) },
     source: SOURCE,
     message: f.message,
     ...(Object.keys(f.data).length ? { data: f.data } : {}),
   };
 }
 
-export function counts(findings: readonly Finding[]): { errors: number; warnings: number; infos: number; hints: number } {
-  const c = { errors: 0, warnings: 0, infos: 0, hints: 0 };
-  for (const f of findings) {
-    if (f.severity === 'error') c.errors++;
-    else if (f.severity === 'warning') c.warnings++;
-    else if (f.severity === 'info') c.infos++;
-    else c.hints++;
-  }
-  return c;
-}
+/** How many findings of each severity (the one count of every front end, engine/severity.ts). */
+export const counts = countSeverities;
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+/** A finding about the whole document (a rule firing systematically reports one, plus per-occurrence hints). */
+const documentLevel = (f: Finding) => f.data.scope === 'document';
 
-/** At most `max` findings, the most severe first, returned in document order. */
+/**
+ * At most `max` findings, returned in document order: document-level findings first, then the most severe —
+ * a flood of hints never pushes out an error, nor the one finding that sums the flood up.
+ */
 export function capFindings(findings: readonly Finding[], max: number): readonly Finding[] {
   if (findings.length <= max) return findings;
   const chosen: Finding[] = [];
-  for (let rank = 0; rank < 4 && chosen.length < max; rank++) {
+  const take = (wanted: (f: Finding) => boolean) => {
     for (const f of findings) {
-      if (RANK[f.severity] !== rank) continue;
-      chosen.push(f);
-      if (chosen.length >= max) break;
+      if (chosen.length >= max) return;
+      if (wanted(f)) chosen.push(f);
     }
-  }
+  };
+  take(documentLevel);
+  for (let rank = 0; rank < 4; rank++) take((f) => severityRank(f.severity) === rank && !documentLevel(f));
   return chosen.sort((a, b) => a.start - b.start || a.end - b.end);
 }

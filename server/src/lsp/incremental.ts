@@ -1,185 +1,133 @@
-// Partial re-checking of large documents. A full check of a 1 MB report
-// (Markdown parse, script conversion, every rule) takes far longer than a
-// keystroke should wait, so for large documents the server
-//   1. maps the last findings through the edits (dropping those the edits touched),
-//   2. re-runs the rules whose findings depend only on nearby lines on a small
-//      window of lines around the edits, and publishes at once,
-//   3. runs the full check in a worker thread and publishes that when it lands.
-// Document-level rules (structure, numbering, duplicates, years, mixed-script's
-// majority decision) keep their mapped findings until step 3.
+// The check thread's side of re-checking documents: a whole check of an ordinary document, and for a large one
+// (a full check of a 1 MB report takes seconds) an IncrementalChecker kept between jobs (engine/incremental.ts):
+//   check     a fresh check, keeping the checker (and its findings) for the edits to come;
+//   edit      the editor's changes since the last job, applied to the kept checker: its partial result (the
+//             findings shifted, those the edits touched dropped, the local rules re-run around the change);
+//   complete  the full result of the same text, equal to a fresh check.
+// Only the findings the editor shows (capFindings, maxProblems) and the counts of all leave the thread:
+// posting tens of thousands of findings costs more than finding them again. What is posted is a copy (the
+// structured clone of postMessage): the kept findings shift in place with later edits.
+import { performance } from 'node:perf_hooks';
+import { IncrementalChecker, type TextChange } from '../engine/incremental.js';
+import type { ConfigObject } from '../engine/config.js';
 import type { Finding } from '../engine/types.js';
+import { RULES } from '../rules/index.js';
+import { analysisOf, analyze, resolveCached, type Analysis, type RuleFailure } from './analysis.js';
+import { countSeverities } from '../engine/severity.js';
+import { capFindings } from './diagnostics.js';
+import type { Counts } from './documents.js';
 
-/** Rules whose findings on a line depend only on that line and its neighbours (given the report's body and year). */
-export const LOCAL_RULES: ReadonlySet<string> = new Set([
-  'pinyin-residue',
-  'conversion-artifact',
-  'placeholder',
-  'date-format',
-  'cjk-spacing',
-  'halfwidth-punctuation',
-  'unpaired-punctuation',
-  'end-punctuation',
-  'broken-paragraph',
-  'typo',
-  'terminology',
-  'outdated-reference',
-  'foreign-entity',
-]);
-
-/** One text change: [start, oldEnd) of the old text became [start, newEnd) of the new text. */
-export interface Edit {
-  start: number;
-  oldEnd: number;
-  newEnd: number;
+/** What a check job answers. */
+export interface CheckResult {
+  /** At most maxProblems findings, as capFindings chooses them. */
+  findings: Finding[];
+  errors: RuleFailure[];
+  /** Of all findings. */
+  counts: Counts;
+  /** False for the partial result of an edit: a complete one follows. */
+  complete: boolean;
+  /** The outline and meta of the text checked (absent from a partial result: those of the last complete one hold). */
+  sections?: Analysis['sections'];
+  meta?: Analysis['meta'];
+  /** Set when an edit could not be applied in the thread, which checked the whole text instead: why. */
+  resynced?: 'no checker' | 'out of step';
+  /** Where the thread's time went (ms), for FAZHI_LINT_TRACE. */
+  timing?: string;
 }
 
-/** Maps an offset range through an edit into `out`; false when the edit touches it. */
-function mapRange(start: number, end: number, e: Edit, out: [number, number]): boolean {
-  const delta = e.newEnd - e.oldEnd;
-  if (end < e.start || (end === e.start && start < end)) {
-    out[0] = start;
-    out[1] = end;
-    return true;
-  }
-  if (start > e.oldEnd || (start === e.oldEnd && start < end && e.oldEnd > e.start)) {
-    out[0] = start + delta;
-    out[1] = end + delta;
-    return true;
-  }
-  // A zero-width finding at the edit's start, before an insertion, stays where it is.
-  if (start === end && start === e.start && e.oldEnd === e.start) {
-    out[0] = start;
-    out[1] = end;
-    return true;
-  }
-  return false;
+export interface CheckJob {
+  doc: string;
+  version: number;
+  text: string;
+  config: ConfigObject;
+  /** The configuration as JSON: a document's checker is rebuilt when it changes. */
+  configKey: string;
+  maxProblems: number;
+  /** Keep an incremental checker for this document (a large one); otherwise forget any. */
+  large: boolean;
 }
 
-const scratch: [number, number] = [0, 0];
-
-/** Maps [start, end) through all edits; false when one of them touches it (result in `scratch`). */
-function mapThrough(start: number, end: number, edits: readonly Edit[]): boolean {
-  scratch[0] = start;
-  scratch[1] = end;
-  for (const e of edits) if (!mapRange(scratch[0], scratch[1], e, scratch)) return false;
-  return true;
+export interface EditJob extends Omit<CheckJob, 'large' | 'text'> {
+  /** The version the changes start from (that of the previous job for the document). */
+  fromVersion: number;
+  changes: TextChange[];
+  /** The fingerprint of the text after the changes (the text itself stays on the main thread unless asked for). */
+  fingerprint: string;
 }
 
 /**
- * Maps findings (sorted by start) through the edits, in place: a finding before every edit is kept as is,
- * later ones are shifted, touched ones are dropped (and a fix with a touched edit loses its fix).
- * In place because the old list is discarded anyway and copying 50,000 findings costs seconds.
+ * A cheap fingerprint of a text: its length and 64 characters spread over it. The check thread compares it
+ * with its own text after applying the changes, so that a thread out of step asks for the whole text.
  */
-export function mapFindings(findings: Finding[], edits: readonly Edit[]): Finding[] {
-  if (!edits.length) return findings;
-  let firstEdit = Infinity;
-  for (const e of edits) firstEdit = Math.min(firstEdit, e.start);
-  const out: Finding[] = [];
-  for (const f of findings) {
-    // Fast path: wholly before every edit (fix edits lie near their finding; check them too).
-    if (f.end < firstEdit && (!f.fix || fixBefore(f, firstEdit))) {
-      out.push(f);
-      continue;
+export function fingerprint(text: string): string {
+  const n = text.length;
+  let hash = n | 0;
+  for (let i = 0; i < 64 && n; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(Math.floor((i * n) / 64))) | 0;
+  return `${n}:${hash >>> 0}`;
+}
+
+function result(analysis: Analysis, maxProblems: number, complete: boolean, withOutline = true, t0?: number, what = ''): CheckResult {
+  const t1 = performance.now();
+  const capped = capFindings(analysis.findings, maxProblems);
+  return {
+    timing: t0 === undefined ? undefined : `${what} ${(t1 - t0).toFixed(1)} ms, cap ${(performance.now() - t1).toFixed(1)} ms (${analysis.findings.length} findings)`,
+    findings: capped as Finding[],
+    errors: analysis.errors,
+    counts: countSeverities(analysis.findings),
+    complete,
+    ...(withOutline ? { sections: analysis.sections, meta: analysis.meta } : {}),
+  };
+}
+
+interface Kept {
+  checker: IncrementalChecker;
+  configKey: string;
+  version: number;
+}
+
+/** The documents of the check thread: incremental checkers of the large ones. */
+export class ThreadDocuments {
+  private readonly large = new Map<string, Kept>();
+
+  check(job: CheckJob): CheckResult {
+    const t0 = performance.now();
+    this.large.delete(job.doc); // its tree and findings can go before the new ones are built
+    if (!job.large) return result(analyze(job.text, job.config), job.maxProblems, true, true, t0, 'check');
+    const checker = new IncrementalChecker(RULES, resolveCached(job.config, RULES));
+    const r = checker.check(job.text);
+    this.large.set(job.doc, { checker, configKey: job.configKey, version: job.version });
+    return result(analysisOf(r.findings, r.errors, checker.document!), job.maxProblems, true, true, t0, 'fresh incremental check');
+  }
+
+  /**
+   * The partial result after the changes; else why not (then the main thread sends the text): the thread keeps no
+   * checker at `fromVersion` with this configuration (it was restarted, a job failed), or — a bug — its text after
+   * the changes is not the editor's.
+   */
+  edit(job: EditJob): CheckResult | 'no checker' | 'out of step' {
+    const t0 = performance.now();
+    const kept = this.large.get(job.doc);
+    if (!kept || kept.version !== job.fromVersion || kept.configKey !== job.configKey) return 'no checker';
+    const r = kept.checker.edit(job.changes);
+    if (fingerprint(kept.checker.currentText) !== job.fingerprint) {
+      this.large.delete(job.doc);
+      return 'out of step';
     }
-    if (!mapThrough(f.start, f.end, edits)) continue;
-    f.start = scratch[0];
-    f.end = scratch[1];
-    // Document-wide fixes (renumber every heading, convert every line) are not worth mapping edit by
-    // edit; they come back with the full re-check that follows.
-    if (f.fix && f.fix.edits.length > 50) delete f.fix;
-    if (f.fix) {
-      let alive = true;
-      for (const fe of f.fix.edits) {
-        if (!mapThrough(fe.start, fe.end, edits)) {
-          alive = false;
-          break;
-        }
-        fe.start = scratch[0];
-        fe.end = scratch[1];
-      }
-      if (!alive) delete f.fix;
-    }
-    out.push(f);
+    kept.version = job.version;
+    const errors = r.errors.map((e) => ({ rule: e.rule, message: e.error instanceof Error ? (e.error.stack ?? e.error.message) : String(e.error) }));
+    return result({ findings: r.findings, errors, sections: [], meta: {} }, job.maxProblems, false, false, t0, `edit (${job.changes.length} changes)`);
   }
-  return out;
-}
 
-function fixBefore(f: Finding, offset: number): boolean {
-  for (const e of f.fix!.edits) if (e.end >= offset) return false;
-  return true;
-}
-
-/** The region of the newest text that the edits changed, or undefined for none. */
-export function dirtyRegion(edits: readonly Edit[]): { start: number; end: number } | undefined {
-  let region: { start: number; end: number } | undefined;
-  for (const e of edits) {
-    if (region) {
-      const delta = e.newEnd - e.oldEnd;
-      if (region.end >= e.start) region.end = Math.max(region.end + delta, e.newEnd);
-      if (region.start > e.oldEnd) region.start += delta;
-      region = { start: Math.min(region.start, e.start), end: Math.max(region.end, e.newEnd) };
-    } else region = { start: e.start, end: e.newEnd };
+  /** The complete result of the document at `version`, or undefined when the thread holds another version. */
+  complete(doc: string, version: number, maxProblems: number): CheckResult | undefined {
+    const kept = this.large.get(doc);
+    if (!kept || kept.version !== version) return undefined;
+    const t0 = performance.now();
+    const r = kept.checker.complete();
+    return result(analysisOf(r.findings, r.errors, kept.checker.document!), maxProblems, true, true, t0, `complete${r.fullLocal ? ' (local rules on the whole text)' : ''}`);
   }
-  return region;
-}
 
-function lineStartBefore(text: string, offset: number, lines: number): number {
-  let at = Math.min(offset, text.length);
-  for (let i = 0; i <= lines; i++) {
-    const nl = at > 0 ? text.lastIndexOf('\n', at - 1) : -1;
-    if (nl < 0) return 0;
-    at = nl;
+  forget(doc: string): void {
+    this.large.delete(doc);
   }
-  return at + 1;
-}
-
-function lineEndAfter(text: string, offset: number, lines: number): number {
-  let at = offset;
-  for (let i = 0; i <= lines; i++) {
-    const nl = text.indexOf('\n', at);
-    if (nl < 0) return text.length;
-    at = nl + 1;
-  }
-  return at - 1;
-}
-
-export interface Window {
-  /** The text checked: whole lines around the change. */
-  start: number;
-  end: number;
-  /** Where the window's findings are trusted (one line of context is kept on each side). */
-  trustedStart: number;
-  trustedEnd: number;
-}
-
-export function windowAround(text: string, region: { start: number; end: number }, context = 3): Window {
-  const start = lineStartBefore(text, region.start, context);
-  const end = lineEndAfter(text, region.end, context);
-  const trustedStart = start === 0 ? 0 : lineStartBefore(text, region.start, context - 1);
-  const trustedEnd = end === text.length ? text.length : lineEndAfter(text, region.end, context - 1);
-  return { start, end, trustedStart, trustedEnd };
-}
-
-/** Old findings (already mapped, sorted) with the window's local findings spliced in, still sorted (linear merge). */
-export function spliceWindow(mapped: readonly Finding[], windowFindings: readonly Finding[], w: Window): Finding[] {
-  const inside = (f: Finding) => f.start >= w.trustedStart && f.end <= w.trustedEnd;
-  const kept = mapped.filter((f) => !(LOCAL_RULES.has(f.rule) && inside(f)));
-  const fresh = windowFindings
-    .map((f) => shift(f, w.start))
-    .filter((f) => LOCAL_RULES.has(f.rule) && inside(f));
-  const before = (a: Finding, b: Finding) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule);
-  const out: Finding[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < kept.length || j < fresh.length) {
-    if (j >= fresh.length || (i < kept.length && before(kept[i], fresh[j]) <= 0)) out.push(kept[i++]);
-    else out.push(fresh[j++]);
-  }
-  return out;
-}
-
-function shift(f: Finding, by: number): Finding {
-  const out: Finding = { ...f, start: f.start + by, end: f.end + by };
-  if (f.fix) out.fix = { title: f.fix.title, edits: f.fix.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) };
-  return out;
 }

@@ -1,12 +1,13 @@
 // Entry of `fazhi-lint-server` (dist/server.cjs):
 //   --stdio | --node-ipc | --socket=PORT   run the language server (transport parsed by vscode-languageserver)
-//   --write-rule-docs DIR                  write one Markdown page per rule (the diagnostics link to them)
 //   --version
-// The same file is the body of the worker thread that checks large documents.
+// The same file is the body of the worker thread that checks documents (worker.ts).
+import './early-thread.js'; // first: the check thread starts loading while the rest of this file is evaluated
 import { version as VERSION } from '../../../package.json';
+import { format } from 'node:util';
+import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import { ResyncingMessageReader } from './frames.js';
 import { isCheckWorker, runWorker } from './worker.js';
-import { RULES } from '../rules/index.js';
-import { ruleDocsCurrent, ruleDocsDir, writeRuleDocs } from './rule-docs.js';
 import { startServer } from './server.js';
 
 function main(argv: string[]): void {
@@ -15,37 +16,35 @@ function main(argv: string[]): void {
     process.stdout.write(`${VERSION}\n`);
     return;
   }
-  const docsAt = argv.indexOf('--write-rule-docs');
-  if (docsAt >= 0) {
-    const dir = argv[docsAt + 1];
-    if (!dir) {
-      process.stderr.write('用法：fazhi-lint-server --write-rule-docs DIR\n');
-      process.exitCode = 2;
-      return;
-    }
-    const files = writeRuleDocs(dir, RULES);
-    process.stderr.write(`已写入 ${files.length} 个规则说明到 ${dir}\n`);
-    return;
-  }
   if (!argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe') || a.startsWith('--clientProcessId'))) {
     process.stderr.write('fazhi-lint-server: 请指定传输方式 --stdio 或 --node-ipc（specify --stdio or --node-ipc）\n');
     process.exitCode = 2;
     return;
   }
-  ensureRuleDocs();
-  startServer();
+  let shutdown = false;
+  const connection = argv.includes('--stdio') ? stdioConnection(() => shutdown) : undefined;
+  const server = startServer({ connection, onShutdown: () => (shutdown = true), warmWorker: true });
+  process.on('uncaughtException', (error) => server.console.error(`未处理的异常（uncaught）：${error.stack ?? error}`));
+  process.on('unhandledRejection', (error) => server.console.error(`未处理的异常（unhandled rejection）：${(error as Error)?.stack ?? error}`));
 }
 
 /**
- * The diagnostics link to dist/rules/<id>.md; a development build has none until written (packaging writes
- * them), and a rebuilt one may have a new rule or changed docs: every page must be there and current.
+ * Over stdio, frames are read by our own reader, which rejects a bad header and reads on from the next one
+ * (vscode-jsonrpc's stops understanding the stream). stdout carries the protocol: console output goes to stderr.
  */
-function ensureRuleDocs(): void {
-  try {
-    if (!ruleDocsCurrent(ruleDocsDir(), RULES)) writeRuleDocs(ruleDocsDir(), RULES);
-  } catch {
-    // A read-only install: the links stay dead, the hovers still carry the text.
-  }
+function stdioConnection(shutdown: () => boolean): Connection {
+  let connection: Connection | undefined;
+  const reader = new ResyncingMessageReader(process.stdin, (message) => {
+    process.stderr.write(`${message}\n`);
+    connection?.console.error(message);
+  });
+  connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+  for (const name of ['log', 'info', 'debug', 'warn', 'error'] as const) console[name] = (...args: unknown[]) => void process.stderr.write(`${format(...args)}\n`);
+  // The client closed our input: it is gone (as vscode-languageserver does for its own stdio streams).
+  const exit = () => process.exit(shutdown() ? 0 : 1);
+  process.stdin.on('end', exit);
+  process.stdin.on('close', exit);
+  return connection;
 }
 
 main(process.argv.slice(2));

@@ -1,13 +1,12 @@
-// Rule documentation for hovers and for the diagnostics' codeDescription
-// links. The text comes from each rule's `docs` in the registry; the files
-// linked to are written next to the bundled server (dist/rules/<id>.md) by
-// `fazhi-lint-server --write-rule-docs DIR` (run by `npm run package`).
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// Rule documentation for hovers and for the diagnostics' codeDescription links. The text comes from each
+// rule's `docs` in the registry: `rulePage` is what the build writes as docs/rules/<id>.md (a generated file,
+// scripts/generate/) and copies to dist/rules/<id>.md beside the bundled server, where the file: links of the
+// diagnostics point. A client that shows rule pages itself (the VS Code extension, read-only) asks for links
+// in its own scheme (initializationOptions.ruleDocScheme) and for the page text with the fazhi-lint/ruleDoc
+// request, answered from the registry: it needs no file.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Rule } from '../engine/types.js';
-
-const SEVERITY_NAMES: Record<string, string> = { error: '错误', warning: '警告', info: '提示', hint: '建议' };
+import { SEVERITY_LABELS, type Rule } from '../engine/types.js';
 
 export function ruleMarkdown(rule: Rule, heading = true): string {
   const d = rule.docs;
@@ -20,17 +19,20 @@ export function ruleMarkdown(rule: Rule, heading = true): string {
     '',
     `**怎样修改**：${d.howToFix}`,
   ];
-  if (heading) lines.push('', `默认严重程度：${SEVERITY_NAMES[rule.severity] ?? rule.severity}（${rule.severity}）。可在 .fazhi-lint.json 的 "rules" 中修改或关闭。`);
+  if (heading) lines.push('', `默认严重程度：${SEVERITY_LABELS[rule.severity] ?? rule.severity}（${rule.severity}）。可在 .fazhi-lint.json 的 "rules" 中修改或关闭。`);
   return lines.join('\n');
 }
 
-/** Where the bundled docs live: dist/rules/ next to dist/server.cjs. */
+/** Where the pages are: dist/rules/ beside the bundled server (copied there by the build); from the sources, docs/rules/. */
 export function ruleDocsDir(): string {
-  return path.join(path.dirname(fileURLToPath(import.meta.url)), 'rules');
+  const here = import.meta.url;
+  return fileURLToPath(new URL(here.endsWith('.cjs') ? './rules/' : '../../../docs/rules/', here));
 }
 
 const uris = new Map<string, string>();
-export function ruleDocUri(id: string): string {
+/** The page of a rule: a file: URI of dist/rules/<id>.md, or `<scheme>:/<id>.md` for a client that shows pages itself. */
+export function ruleDocUri(id: string, scheme?: string): string {
+  if (scheme) return `${scheme}:/${id}.md`;
   let uri = uris.get(id);
   if (!uri) {
     uri = pathToFileURL(path.join(ruleDocsDir(), `${id}.md`)).href;
@@ -39,29 +41,19 @@ export function ruleDocUri(id: string): string {
   return uri;
 }
 
-function rulePage(rule: Rule): string {
-  return `# fazhi-lint 规则 \`${rule.id}\`\n\n${ruleMarkdown(rule)}\n`;
+const PAGE_TITLE = 'fazhi-lint 规则';
+
+export function rulePage(rule: Rule): string {
+  return `# ${PAGE_TITLE} \`${rule.id}\`\n\n${ruleMarkdown(rule)}\n`;
 }
 
-/** Are the pages in `dir` those of exactly these rules, as they are now (none missing, none stale)? */
-export function ruleDocsCurrent(dir: string, rules: readonly Rule[]): boolean {
-  try {
-    for (const rule of rules) if (readFileSync(path.join(dir, `${rule.id}.md`), 'utf8') !== rulePage(rule)) return false;
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function writeRuleDocs(dir: string, rules: readonly Rule[]): string[] {
-  mkdirSync(dir, { recursive: true });
-  // Pages of rules that no longer exist (or of the test-only rule) must not linger in the package.
-  for (const old of readdirSync(dir)) if (old.endsWith('.md')) rmSync(path.join(dir, old));
-  const written: string[] = [];
-  for (const rule of rules) {
-    const file = path.join(dir, `${rule.id}.md`);
-    writeFileSync(file, rulePage(rule));
-    written.push(file);
-  }
-  return written;
+/**
+ * Is this one of the rule pages (by its title line, or by being <rule id>.md in a folder named rules)? They
+ * describe defects, quote regulations and name the report's parts: checked, they would be full of findings.
+ */
+export function isRulePage(text: string, file: string | undefined, ruleIds: ReadonlySet<string>): boolean {
+  if (text.startsWith(`# ${PAGE_TITLE} \``)) return true;
+  if (!file) return false;
+  const name = path.basename(file);
+  return name.endsWith('.md') && ruleIds.has(name.slice(0, -3)) && path.basename(path.dirname(file)) === 'rules';
 }

@@ -3,12 +3,20 @@
 // and read by the same code as the CLI's (server/src/node/config-files.ts).
 // The config file wins over editor settings, so the editor shows what CI reports.
 import path from 'node:path';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import { applyEdits as applyJsonEdits, modify as modifyJson, parseTree, findNodeAtLocation, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import pkg from '../../../package.json';
 import { findConfigFile, ignoresMatcher, loadConfigFile } from '../node/config-files.js';
-import type { ConfigObject } from '../engine/config.js';
+import { TEXT_REPORT_EXTENSIONS } from '../node/collect-files.js';
+import { validateConfig, type ConfigObject, type RuleSetting } from '../engine/config.js';
+import { buildConfigSchema } from '../engine/config-schema.js';
+import { describeErrors, regexError } from '../engine/config-errors.js';
 import type { Profile, Script } from '../engine/document.js';
-import type { SeveritySetting } from '../engine/types.js';
+import { normalizeTitle, partsOfTitle } from '../engine/outline.js';
+import { parseNumbering } from '../engine/numbering.js';
+import type { PartId, Rule } from '../engine/types.js';
+import { isRulePage } from './rule-docs.js';
 
 export interface EditorSettings {
   enable: boolean;
@@ -16,40 +24,121 @@ export interface EditorSettings {
   files: string[];
   script?: Script;
   profile?: Profile;
-  /** Rule id → severity or "off". */
-  rules: Record<string, SeveritySetting>;
+  /** Rule id → severity or "off", or the rule's options as in .fazhi-lint.json. */
+  rules: Record<string, RuleSetting>;
   /** Milliseconds between the last keystroke and the check. */
   debounce: number;
   /** At most this many diagnostics per document are published (errors first). */
   maxProblems: number;
+  /** Last year's report (a path), for copied-report; '' for none. Read by lsp/previous-report.ts. */
+  previousReport: string;
 }
 
+/** The editor's own settings, as package.json declares them to VS Code: their defaults and their schemas. */
+const DECLARED = (pkg as { contributes: { configuration: { properties: Record<string, { default?: unknown } & Record<string, unknown>> } } }).contributes.configuration
+  .properties;
+const EDITOR_ONLY = ['enable', 'debounce', 'maxProblems', 'previousReport'] as const;
+/** Keys the editor settings share with .fazhi-lint.json, validated by its schema. */
+const SHARED = ['script', 'profile', 'rules', 'files'] as const;
+
 export const DEFAULT_SETTINGS: EditorSettings = {
-  enable: true,
-  files: ['**/*法治*报告*.{md,markdown,txt}', '**/*法治*報告*.{md,markdown,txt}'],
+  enable: DECLARED['fazhiLint.enable'].default as boolean,
+  files: DECLARED['fazhiLint.files'].default as string[],
   rules: {},
-  debounce: 300,
-  maxProblems: 1000,
+  debounce: DECLARED['fazhiLint.debounce'].default as number,
+  maxProblems: DECLARED['fazhiLint.maxProblems'].default as number,
+  previousReport: DECLARED['fazhiLint.previousReport'].default as string,
 };
 
-const SEVERITY_VALUES = new Set(['off', 'error', 'warning', 'info', 'hint']);
+const validatorsByRules = new WeakMap<readonly Rule[], Map<string, ValidateFunction>>();
+let ajv: Ajv | undefined;
 
-/** Accepts whatever a client sends (possibly nothing, possibly junk) and returns usable settings. */
-export function normalizeSettings(raw: unknown, knownRules: ReadonlySet<string>): EditorSettings {
-  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const out: EditorSettings = { ...DEFAULT_SETTINGS, rules: {} };
-  if (typeof r.enable === 'boolean') out.enable = r.enable;
-  if (Array.isArray(r.files)) out.files = r.files.filter((g): g is string => typeof g === 'string' && g.length > 0);
-  if (r.script === 'simplified' || r.script === 'traditional') out.script = r.script;
-  if (typeof r.profile === 'string' && ['auto', 'town', 'county', 'city', 'department'].includes(r.profile)) out.profile = r.profile as Profile;
-  if (typeof r.debounce === 'number' && Number.isFinite(r.debounce)) out.debounce = Math.max(0, Math.min(5000, r.debounce));
-  if (typeof r.maxProblems === 'number' && r.maxProblems >= 1) out.maxProblems = Math.floor(r.maxProblems);
-  if (r.rules && typeof r.rules === 'object') {
-    for (const [id, sev] of Object.entries(r.rules as Record<string, unknown>)) {
-      if (knownRules.has(id) && typeof sev === 'string' && SEVERITY_VALUES.has(sev)) out.rules[id] = sev as SeveritySetting;
+/**
+ * The validator of one setting: a shared one by its property of the config file's schema (built from the
+ * rules, as rules/schema/config.schema.json is), an editor-only one by its package.json declaration.
+ * Compiled on first use (compiling the rules' schema costs a few hundred milliseconds).
+ */
+function validatorOf(key: string, rules: readonly Rule[]): ValidateFunction {
+  let byKey = validatorsByRules.get(rules);
+  if (!byKey) validatorsByRules.set(rules, (byKey = new Map()));
+  let validate = byKey.get(key);
+  if (!validate) {
+    ajv ??= new Ajv({ allErrors: true, strict: false, verbose: true }).addFormat('regex', { type: 'string', validate: (s: string) => regexError(s) === undefined });
+    let schema: object;
+    if ((SHARED as readonly string[]).includes(key)) schema = (buildConfigSchema(rules) as { properties: Record<string, object> }).properties[key];
+    else {
+      const { description: _d, markdownDescription: _m, scope: _s, enumDescriptions: _e, default: _default, ...declared } = DECLARED[`fazhiLint.${key}`];
+      schema = declared;
     }
+    validate = ajv.compile({ type: 'object', properties: { [key]: schema } });
+    byKey.set(key, validate);
   }
-  return out;
+  return validate;
+}
+
+const isDefault = (key: string, value: unknown) =>
+  value === undefined || value === null || JSON.stringify(value) === JSON.stringify(key === 'rules' ? {} : DECLARED[`fazhiLint.${key}`]?.default);
+
+/** What is wrong with the editor settings a client sent, in words for the user, and the valid part of them. */
+export function checkSettings(raw: unknown, rules: readonly Rule[]): { settings: EditorSettings; problems: string[] } {
+  const settings: EditorSettings = { ...DEFAULT_SETTINGS, rules: {} };
+  if (raw === undefined || raw === null) return { settings, problems: [] };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { settings, problems: ['fazhiLint 设置应为一个对象（settings must be an object）'] };
+  const r = raw as Record<string, unknown>;
+  const problems: string[] = [];
+  const ids = rules.map((rule) => rule.id);
+  // Defaults (what VS Code sends for every setting left alone) need no check.
+  const given = [...SHARED, ...EDITOR_ONLY].filter((key) => !isDefault(key, r[key]));
+  // The shared settings all valid is the common case: the engine's own validator says so, compiled once for the check anyway.
+  const shared = Object.fromEntries(given.filter((k) => (SHARED as readonly string[]).includes(k)).map((k) => [k, r[k]]));
+  let sharedValid = Object.keys(shared).length === 0;
+  try {
+    if (!sharedValid) sharedValid = !!validateConfig(shared, undefined, rules);
+  } catch {
+    // told below, setting by setting
+  }
+  for (const key of given) {
+    const value = r[key];
+    if (sharedValid && key in shared) {
+      (settings as unknown as Record<string, unknown>)[key] = value;
+      continue;
+    }
+    // An editor-only number, flag or path that plainly fits its declaration needs no validator compiled (a fresh
+    // server's first check would wait for Ajv); anything else is worded by Ajv as the config file's errors are.
+    if (!(SHARED as readonly string[]).includes(key) && plainlyValid(DECLARED[`fazhiLint.${key}`], value)) {
+      (settings as unknown as Record<string, unknown>)[key] = value;
+      continue;
+    }
+    const validate = validatorOf(key, rules);
+    if (key === 'rules' && value && typeof value === 'object' && !Array.isArray(value)) {
+      // Rule by rule: a misspelt rule id costs that entry only.
+      for (const [id, setting] of Object.entries(value)) {
+        if (validate({ rules: { [id]: setting } })) settings.rules[id] = setting as RuleSetting;
+        else problems.push(...describe(validate.errors, ids));
+      }
+      continue;
+    }
+    if (validate({ [key]: value })) (settings as unknown as Record<string, unknown>)[key] = value;
+    else problems.push(...describe(validate.errors, ids));
+  }
+  if (settings.maxProblems !== DEFAULT_SETTINGS.maxProblems) settings.maxProblems = Math.max(1, Math.floor(settings.maxProblems));
+  return { settings, problems };
+}
+
+/** Whether a value fits a declared setting of type number (with its bounds), boolean or string (with its choices). */
+function plainlyValid(declared: Record<string, unknown> | undefined, value: unknown): boolean {
+  if (!declared) return false;
+  const { type, minimum, maximum } = declared;
+  if (type === 'boolean') return typeof value === 'boolean';
+  if (type === 'string') return typeof value === 'string' && (!Array.isArray(declared.enum) || declared.enum.includes(value));
+  if (type !== 'number' || typeof value !== 'number' || !Number.isFinite(value)) return false;
+  return (typeof minimum !== 'number' || value >= minimum) && (typeof maximum !== 'number' || value <= maximum);
+}
+
+/** Ajv's errors as the config file's are worded, with the path named as the setting (fazhiLint.rules.typo). */
+function describe(errors: ValidateFunction['errors'], ids: readonly string[]): string[] {
+  const named = (errors ?? []).map((e) => ({ ...e, instancePath: `/fazhiLint${e.instancePath}` })) as ErrorObject[];
+  return describeErrors(named, ids);
 }
 
 export interface FileConfig {
@@ -129,35 +218,53 @@ function candidatePaths(file: string, roots: readonly string[]): string[] {
 }
 
 const REPORT_LANGUAGES = new Set(['markdown', 'plaintext', 'text', 'txt', '']);
-const REPORT_EXTENSIONS = /\.(md|markdown|txt|text)$/i;
 
 /** Is this a Markdown or plain-text document (by language id or, for clients without ids, by name)? */
 export function isTextLike(languageId: string, file: string | undefined): boolean {
-  return REPORT_LANGUAGES.has(languageId) || (!!file && REPORT_EXTENSIONS.test(file));
+  return REPORT_LANGUAGES.has(languageId) || (!!file && TEXT_REPORT_EXTENSIONS.includes(path.extname(file).toLowerCase()));
 }
 
 const OPENING = 3000;
 const TOPIC = /法治(政府)?建[设設]|依法行政|依法治[区區县縣市镇鎮]/;
 const KIND = /[报報]告/;
-const PART_MARKERS = [/第一[责責]任人/, /存在的?(主要)?(不足|问题|問題)/, /主要[举舉]措|主要措施/, /下一年度|下一步|明年/, /其他需要[报報]告/];
+/** Lines read for part headings: a report's parts are all named well within this. */
+const SAMPLE = 400_000;
+/** A line that may be a heading: Markdown `#`, or opening with a numbering such as 一、（一）第一部分. */
+const HEADING_LINE = /^[ \t\u3000]*(#{1,6}[ \t]+)?(.+)$/gm;
+
+/** The statutory parts named by heading-like lines of the text, recognised as the checker recognises them (rules/sections.json). */
+export function partsNamed(text: string): Set<PartId> {
+  const parts = new Set<PartId>();
+  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  for (const m of sample.matchAll(HEADING_LINE)) {
+    let title = m[2].trim().slice(0, 120);
+    if (!m[1]) {
+      const numbering = parseNumbering(title) ?? (/^第[一二三四五六七八九十]+部分/.exec(title) ? { marker: /^第[一二三四五六七八九十]+部分[、，,：:\s]*/.exec(title)![0] } : undefined);
+      if (!numbering) continue;
+      title = title.slice(numbering.marker.length);
+    }
+    // A run-in heading ends at its first full stop or colon.
+    title = title.split(/[。：:；;！？!?]/)[0];
+    for (const part of partsOfTitle(normalizeTitle(title))) parts.add(part);
+    if (parts.size >= 2) break;
+  }
+  return parts;
+}
 
 /**
  * Does the text look like an annual rule-of-law report? The topic in the opening lines and either
- * 报告 there too, or at least two of the statutory parts named somewhere (some reports open with body text).
+ * 报告 there too, or at least two of the statutory parts as headings (some reports open with body text).
  */
 export function looksLikeReport(text: string): boolean {
   const opening = text.slice(0, OPENING);
   if (!TOPIC.test(opening)) return false;
   if (KIND.test(opening)) return true;
-  const sample = text.length > 400_000 ? text.slice(0, 400_000) : text;
-  let parts = 0;
-  for (const re of PART_MARKERS) if (re.test(sample)) parts++;
-  return parts >= 2;
+  return partsNamed(text).size >= 2;
 }
 
 export interface Selection {
   check: boolean;
-  reason: 'too-large' | 'disabled' | 'not-text' | 'ignored' | 'forced' | 'forced-off' | 'glob' | 'content' | 'unrelated';
+  reason: 'too-large' | 'rule-page' | 'disabled' | 'not-text' | 'ignored' | 'forced' | 'forced-off' | 'glob' | 'content' | 'unrelated';
 }
 
 export function selectDocument(opts: {
@@ -168,8 +275,11 @@ export function selectDocument(opts: {
   fileConfig: FileConfig;
   roots: readonly string[];
   override?: boolean | null;
+  /** The rule ids: their pages are never checked, whatever the toggle says. */
+  ruleIds?: ReadonlySet<string>;
 }): Selection {
   const { languageId, file, text, settings, fileConfig, roots, override } = opts;
+  if (opts.ruleIds && isRulePage(text, file, opts.ruleIds)) return { check: false, reason: 'rule-page' };
   if (override === false) return { check: false, reason: 'forced-off' };
   if (override === true) return { check: true, reason: 'forced' };
   if (!settings.enable) return { check: false, reason: 'disabled' };
@@ -213,32 +323,4 @@ export function disableRuleInConfigText(before: string | undefined, rule: string
   };
   const text = applyJsonEdits(source, modifyJson(source, pathTo, 'off', { formattingOptions }));
   return { text: before === undefined || before.trim() === '' ? (text.endsWith('\n') ? text : `${text}\n`) : text };
-}
-
-/**
- * What is wrong with the editor settings a client sent, in words for the user (normalizeSettings drops these
- * values silently and uses the defaults).
- */
-export function settingsProblems(raw: unknown, knownRules: ReadonlySet<string>): string[] {
-  if (raw === undefined || raw === null) return [];
-  if (typeof raw !== 'object' || Array.isArray(raw)) return ['fazhiLint 设置应为一个对象（settings must be an object）'];
-  const r = raw as Record<string, unknown>;
-  const out: string[] = [];
-  const bad = (key: string, expected: string) => out.push(`fazhiLint.${key} 的值 ${JSON.stringify(r[key])} 无效，应为${expected}`);
-  if (r.enable !== undefined && typeof r.enable !== 'boolean') bad('enable', ' true 或 false');
-  if (r.files !== undefined && (!Array.isArray(r.files) || r.files.some((g) => typeof g !== 'string'))) bad('files', '字符串数组（glob）');
-  if (r.script !== undefined && r.script !== null && r.script !== 'simplified' && r.script !== 'traditional') bad('script', ' "simplified" 或 "traditional"');
-  if (r.profile !== undefined && r.profile !== null && !['auto', 'town', 'county', 'city', 'department'].includes(r.profile as string)) bad('profile', ' "auto"、"town"、"county"、"city" 或 "department"');
-  if (r.debounce !== undefined && (typeof r.debounce !== 'number' || !Number.isFinite(r.debounce) || r.debounce < 0)) bad('debounce', '非负的毫秒数');
-  if (r.maxProblems !== undefined && (typeof r.maxProblems !== 'number' || !(r.maxProblems >= 1))) bad('maxProblems', '正整数');
-  if (r.rules !== undefined && r.rules !== null) {
-    if (typeof r.rules !== 'object' || Array.isArray(r.rules)) bad('rules', '一个对象（规则 → 严重程度）');
-    else {
-      for (const [id, sev] of Object.entries(r.rules as Record<string, unknown>)) {
-        if (!knownRules.has(id)) out.push(`fazhiLint.rules 中有未知的规则 "${id}"（unknown rule id）`);
-        else if (typeof sev !== 'string' || !SEVERITY_VALUES.has(sev)) out.push(`fazhiLint.rules["${id}"] 的值 ${JSON.stringify(sev)} 无效，应为 "off"、"error"、"warning"、"info" 或 "hint"`);
-      }
-    }
-  }
-  return out;
 }

@@ -303,6 +303,75 @@ async function settings() {
   });
 }
 
+/** Fix-on-save through VS Code's own setting, and fazhiLint.* settings written while the editor runs. */
+async function onSave() {
+  const fx = config.fixOnSave;
+  await test('editor.codeActionsOnSave source.fixAll.fazhi-lint writes exactly what fazhi-lint --fix writes', async () => {
+    if (!fx) throw new Error('run.mjs wrote no fixOnSave fixture');
+    const editorCfg = vscode.workspace.getConfiguration('editor');
+    // Written while the editor runs, as a user would in the settings UI.
+    await editorCfg.update('codeActionsOnSave', { 'source.fixAll.fazhi-lint': 'explicit' }, vscode.ConfigurationTarget.Global);
+    try {
+      const doc = await open(fx.file);
+      await diagnosticsWhen(doc.uri, (d) => d.length > 0, 'diagnostics before saving');
+      // The file on disk lacks its first line: typing it back makes the document dirty, then save.
+      const editor = vscode.window.activeTextEditor;
+      await editor.edit((e) => e.insert(new vscode.Position(0, 0), fx.firstLine));
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      const expected = fs.readFileSync(fx.expected, 'utf8');
+      const deadline = Date.now() + 15000;
+      let onDisk = '';
+      while (Date.now() < deadline) {
+        onDisk = fs.readFileSync(wsFile(fx.file).fsPath, 'utf8');
+        if (onDisk === expected) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      if (onDisk !== expected) {
+        const at = [...onDisk].findIndex((c, i) => c !== expected[i]);
+        throw new Error(`saved text differs from --fix at offset ${at}: saved "${onDisk.slice(Math.max(0, at - 20), at + 40)}" vs --fix "${expected.slice(Math.max(0, at - 20), at + 40)}"`);
+      }
+    } finally {
+      await editorCfg.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+  await test('fazhiLint.maxProblems written while the editor runs re-checks at once, errors not pushed out', async () => {
+    const doc = await open(config.seeds[1]);
+    const all = await diagnosticsWhen(doc.uri, (d) => d.length > 3, 'diagnostics');
+    const errors = all.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+    const cfg = vscode.workspace.getConfiguration('fazhiLint');
+    try {
+      await cfg.update('maxProblems', 2, vscode.ConfigurationTarget.Global);
+      const capped = await diagnosticsWhen(doc.uri, (d) => d.length === 2, 'two diagnostics after maxProblems = 2');
+      // A document-level finding (one that sums up a rule firing throughout) may take a place; a flood of
+      // per-occurrence findings may not push every error out (test/lsp/units.test.ts has the exact order).
+      if (errors >= 2 && !capped.some((d) => d.severity === vscode.DiagnosticSeverity.Error)) throw new Error(`no error kept: ${capped.map((d) => d.message).join(' | ')}`);
+    } finally {
+      await cfg.update('maxProblems', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await diagnosticsWhen(doc.uri, (d) => d.length === all.length, 'all diagnostics back after the setting is removed');
+  });
+}
+
+/** Rule pages: the link target is read-only, rendered, and never checked. */
+async function rulePages() {
+  await test('a diagnostic\'s rule link opens a read-only page that is not checked', async () => {
+    const doc = await open(config.seeds[0]);
+    const diags = await diagnosticsWhen(doc.uri, (d) => d.some((x) => ruleOf(x) === 'required-section'), 'a required-section diagnostic');
+    const d = diags.find((x) => ruleOf(x) === 'required-section');
+    const target = d.code && d.code.target;
+    if (!target || target.scheme !== 'fazhi-lint-rule') throw new Error(`the rule link is ${target ? target.toString() : 'missing'}, not a fazhi-lint-rule: page`);
+    const page = await vscode.workspace.openTextDocument(target);
+    if (!/^# fazhi-lint 规则 `required-section`/.test(page.getText())) throw new Error(`the page reads: ${page.getText().slice(0, 80)}`);
+    await vscode.window.showTextDocument(page);
+    await new Promise((r) => setTimeout(r, 1500));
+    const own = vscode.languages.getDiagnostics(page.uri);
+    if (own.length) throw new Error(`${own.length} diagnostics on the rule page`);
+    const onDisk = vscode.languages.getDiagnostics().filter(([u, ds]) => /rules[\\/]required-section\.md$/.test(u.fsPath) && ds.length);
+    if (onDisk.length) throw new Error(`diagnostics on ${onDisk[0][0].toString()}`);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+}
+
 async function run() {
   fs.writeFileSync(path.join(__dirname, 'log.txt'), '');
   log('extension-host tests');
@@ -310,6 +379,8 @@ async function run() {
   await seeds();
   await cleanReports();
   await settings();
+  await onSave();
+  await rulePages();
   await commandEffects();
   await commands();
   const failed = results.filter((r) => !r.ok);
