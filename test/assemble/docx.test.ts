@@ -49,6 +49,7 @@ function paragraphFormats(parts: Record<string, string>) {
       jc: pickP('w:jc', 'w:val'),
       firstLineChars: pickP('w:ind', 'w:firstLineChars'),
       right: pickP('w:ind', 'w:right'),
+      left: pickP('w:ind', 'w:left'),
       line: pickP('w:spacing', 'w:line'),
       lineRule: pickP('w:spacing', 'w:lineRule'),
     };
@@ -105,10 +106,13 @@ describe('assembly: Word export (GB/T 9704-2012)', () => {
       }
     }
     for (const f of only(byKind('body'))) assert.deepEqual([f.eastAsia, f.size, f.jc, f.firstLineChars], ['仿宋_GB2312', '32', 'both', '200'], f.text);
-    for (const f of [...only(byKind('signature')), ...only(byKind('date'))]) {
-      assert.equal(f.jc, 'right');
-      assert.ok(Number(f.right) >= 2 * 315, 'at least two characters from the right edge');
-    }
+    // Signature and date placed by their left edge (§7.3.5.2): the signature 右空二字 (8 characters: 张八桥镇人民政府),
+    // the date's first character two characters right of the signature's, whatever width its digits take.
+    const [signature] = only(byKind('signature'));
+    const [date] = only(byKind('date'));
+    assert.deepEqual([signature.jc, date.jc], ['left', 'left']);
+    assert.equal(8844 - Number(signature.left) - 8 * 315, Math.round(Math.max(2, 6.5 + 4 - 8) * 315), 'right space of the signature');
+    assert.equal(Number(date.left) - Number(signature.left), 2 * 315, 'the date two characters right of the signature');
     for (const f of formats) assert.deepEqual([f.line, f.lineRule], ['579', 'exact'], f.text);
     // A run-in heading: the heading part in 楷体, the rest in 仿宋.
     const runIn = formats.find((f) => f.text.startsWith('（三）严格规范公正文明执法。'))!;
@@ -261,7 +265,8 @@ describe('assembly: a .docx of a seed report yields the seed’s findings', () =
       const text = readSeed(file);
       const laid = layoutParagraphs(text);
       const paragraphOfSeedLine = (line: number) => {
-        const i = laid.findIndex((p) => p.line >= line);
+        // A title written over two lines is one paragraph in Word.
+        const i = laid.findIndex((p) => p.lastLine >= line);
         return i < 0 ? undefined : i + 1;
       };
       const { markdown, paragraphOfLine } = await readDocx(await exportDocx(text));

@@ -1,15 +1,18 @@
 // The VS Code commands of assembly: contributed in package.json under the ids the client
 // registers, and run end to end against a scripted stand-in for the VS Code API (the client
-// modules are bundled with esbuild as for the extension — the registration, and the actions it
-// requires on first use from dist/assembly.cjs — with `vscode` resolved to the stand-in).
+// modules are bundled with esbuild as for the extension, with `vscode` resolved to the stand-in)
+// and a real language server (in process, over LSP): the client asks and shows, the server's
+// assembly commands (the CLI's code) do the work.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync, cpSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { pathToFileURL } from 'node:url';
 import { check } from '../../server/src/index.js';
 import { readDocx } from '../../server/src/assemble/docx-import.js';
+import { startClient, type TestClient } from '../lsp/client.js';
 import { FIXTURES, ROOT } from './helpers.js';
 
 describe('assembly: VS Code commands', () => {
@@ -42,8 +45,10 @@ describe('assembly: VS Code commands', () => {
     const untitled: string[] = [];
     const diagnostics = new Map<string, { message: string; code: string; range: { start: { line: number; character: number } } }[]>();
     const commands = new Map<string, (...args: unknown[]) => Promise<void>>();
+    let server: TestClient;
     const next = () => answers.shift();
-    const uri = (fsPath: string) => ({ scheme: 'file', fsPath, toString: () => `file://${fsPath}` });
+    const uri = (fsPath: string) => ({ scheme: 'file', fsPath, toString: () => pathToFileURL(fsPath).href });
+    const uri_ = uri;
     class Position {
       constructor(readonly line: number, readonly character: number) {}
     }
@@ -85,7 +90,8 @@ describe('assembly: VS Code commands', () => {
         showOpenDialog: async () => [uri(next() as string)],
         showTextDocument: async (d: { uri: { fsPath: string } }) => opened.push(d.uri.fsPath),
         showInformationMessage: async (m: string) => (messages.push(m), undefined),
-        showWarningMessage: async (m: string) => messages.push(m),
+        // A modal question answers with the scripted choice; a plain warning with nothing.
+        showWarningMessage: async (m: string, ...rest: unknown[]) => (messages.push(m), rest.some((r) => typeof r === 'string') ? next() : undefined),
         showErrorMessage: async (m: string) => messages.push(`ERROR ${m}`),
       },
       workspace: {
@@ -128,12 +134,17 @@ describe('assembly: VS Code commands', () => {
         });
       const registration = path.join(dir, 'dist/extension.cjs');
       await bundle('client/src/assembly-commands.ts', registration);
-      await bundle('client/src/assembly-actions.ts', path.join(dir, 'dist/assembly.cjs'));
-      // The bundles find the skeletons beside them, as in the packaged extension.
-      cpSync(path.join(ROOT, 'rules/skeletons'), path.join(dir, 'dist/rules/skeletons'), { recursive: true });
       (globalThis as Record<string, unknown>).__fakeVscode = fake;
-      const client = createRequire(import.meta.url)(registration) as { registerAssemblyCommands(c: unknown): void };
-      client.registerAssemblyCommands({ subscriptions: [], asAbsolutePath: (p: string) => path.join(dir, p) });
+      server = await startClient({ inProcess: true, rootUri: pathToFileURL(dir).href });
+      // The LanguageClient's one method the commands use.
+      const languageClient = { sendRequest: (method: string, params: unknown) => server.conn.sendRequest(method, params) };
+      const client = createRequire(import.meta.url)(registration) as { registerAssemblyCommands(c: unknown, l: unknown): void };
+      client.registerAssemblyCommands({ subscriptions: [] }, languageClient);
+    });
+
+    after(async () => {
+      await server?.stop();
+      rmSync(dir, { recursive: true, force: true });
     });
 
     it('新建年度报告 asks profile, body and year and writes the skeleton', async () => {
@@ -170,7 +181,29 @@ describe('assembly: VS Code commands', () => {
       assert.match(messages[messages.length - 1], /已组装报告：2 个错误/);
     });
 
+    it('组装报告 with a contribution not sent in asks, then assembles with 【待报送】; never saves over an input', async () => {
+      const town = path.join(dir, 'town-draft');
+      cpSync(path.join(FIXTURES, 'town'), town, { recursive: true });
+      rmSync(path.join(town, '党政办.md'));
+      const out = path.join(town, 'draft.md');
+      answers.push(undefined); // "cancel" to the question: nothing is written
+      await commands.get('fazhi-lint.assemble')!(uri(path.join(town, 'manifest.json')));
+      assert.match(messages[messages.length - 1], /有 1 份材料尚未报送：党政办\.md → 【待报送：党政办】/);
+      assert.ok(!existsSync(out));
+      answers.push('以【待报送】占位组装（Assemble with placeholders）', out);
+      await commands.get('fazhi-lint.assemble')!(uri(path.join(town, 'manifest.json')));
+      assert.match(readFileSync(out, 'utf8'), /\n【待报送：党政办】\n/);
+      assert.ok(diagnostics.get(path.join(town, 'manifest.json'))?.some((d) => /党政办\.md”尚未报送/.test(d.message)));
+      const contribution = path.join(town, '司法所.md');
+      const before = readFileSync(contribution, 'utf8');
+      answers.push('以【待报送】占位组装（Assemble with placeholders）', contribution);
+      await commands.get('fazhi-lint.assemble')!(uri(path.join(town, 'manifest.json')));
+      assert.equal(readFileSync(contribution, 'utf8'), before);
+      assert.match(messages[messages.length - 1], /^ERROR fazhi-lint：司法所\.md 是本命令的输入文件，不能用输出覆盖它；请另选文件名/);
+    });
+
     it('导出为 Word and 导入 Word document round-trip the report', async () => {
+      const from = messages.length;
       const md = path.join(dir, 'town', 'report.md');
       const docx = path.join(dir, 'town', 'report.docx');
       answers.push(docx);
@@ -181,7 +214,40 @@ describe('assembly: VS Code commands', () => {
       await commands.get('fazhi-lint.importWord')!(uri(docx));
       assert.equal(readFileSync(back, 'utf8'), (await readDocx(readFileSync(docx))).markdown);
       assert.deepEqual(opened.slice(-1), [back]);
-      assert.ok(!messages.some((m) => m.startsWith('ERROR')), messages.join('\n'));
+      assert.ok(!messages.slice(from).some((m) => m.startsWith('ERROR')), messages.join('\n'));
+      // Never over the report itself.
+      const size = readFileSync(md).length;
+      answers.push(md);
+      await commands.get('fazhi-lint.exportWord')!(uri(md));
+      assert.equal(readFileSync(md).length, size);
+      assert.match(messages[messages.length - 1], /^ERROR fazhi-lint：report\.md 是本命令的输入文件，不能用输出覆盖它/);
+    });
+
+    it('导出为 Word exports the report as the editor holds it, unsaved changes included', async () => {
+      const md = path.join(dir, 'town', 'report.md');
+      const uri = pathToFileURL(md).href;
+      const edited = readFileSync(md, 'utf8').replace(/\n/, '\n\n本段为尚未保存的修改。\n');
+      server.open(uri, edited, 'markdown');
+      const docx = path.join(dir, 'town', 'edited.docx');
+      answers.push(docx);
+      await commands.get('fazhi-lint.exportWord')!({ ...uri_(md), toString: () => uri });
+      server.close(uri);
+      assert.match((await readDocx(readFileSync(docx))).markdown, /本段为尚未保存的修改。/);
+      assert.doesNotMatch(readFileSync(md, 'utf8'), /尚未保存/);
+      // Replacing an export the save dialog asked about (the server does not ask again), from the saved text.
+      answers.push(docx);
+      await commands.get('fazhi-lint.exportWord')!(uri_(md));
+      assert.doesNotMatch((await readDocx(readFileSync(docx))).markdown, /尚未保存/);
+    });
+
+    it('a server refusal is shown, nothing written: 导入 Word of a file that is not a .docx', async () => {
+      const fake_ = path.join(dir, 'fake.docx');
+      writeFileSync(fake_, 'not a zip');
+      const out = path.join(dir, 'fake.md');
+      answers.push(out);
+      await commands.get('fazhi-lint.importWord')!(uri_(fake_));
+      assert.ok(!existsSync(out));
+      assert.match(messages[messages.length - 1], /^ERROR fazhi-lint：fake\.docx 不是有效的 Word 文档/);
     });
   });
 });

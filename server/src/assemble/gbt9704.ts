@@ -47,6 +47,9 @@ export const chars = (n: number): number => Math.round(n * CHAR_PITCH_TWIPS);
 /** Sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt. */
 export const SIZE = { title: 44, body: 32, pageNumber: 28 } as const;
 
+/** 二号 characters on a line of the type area: 8844 twips / 440 twips = 20. */
+export const TITLE_CHARS_PER_LINE = Math.floor(TYPE_AREA.width / (SIZE.title * 10));
+
 /**
  * The page number's line: exactly one 四号 character high (14 pt = 280 twips). The footer must not
  * inherit the body's 579-twip pitch: a footer taller than the space between footer distance and
@@ -64,7 +67,10 @@ export const PAGE_NUMBER_LINE = SIZE.pageNumber * 10; // 280
 export const FOOTER_DISTANCE = MARGIN.bottom - mm(7) - PAGE_NUMBER_LINE / 2; // 1447
 export const HEADER_DISTANCE = mm(15);
 
-/** Font names as government templates write them, so Word on the reviewer's machine picks the right ones. */
+/**
+ * Font names as government templates write them, so Word on the reviewer's machine picks the right ones
+ * (fonts.ts adds the alternate names Word falls back to, and lets a config change them).
+ */
 export const FONT = {
   title: '方正小标宋简体',
   body: '仿宋_GB2312',

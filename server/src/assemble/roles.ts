@@ -5,7 +5,19 @@
 import type { Block, ReportDocument } from '../engine/document.js';
 import { levelOf } from '../engine/meta.js';
 
-export type Role = 'title' | 'addressee' | 'heading' | 'body' | 'signature' | 'date';
+export type Role =
+  | 'title'
+  | 'addressee'
+  | 'heading'
+  | 'body'
+  /** 附件说明 (§7.3.4): 附件：1.×× and the items under it. */
+  | 'attachment-note'
+  | 'signature'
+  | 'date'
+  /** The 附件 / 附件2 line at the top of an attachment's page (§7.3.7). */
+  | 'attachment-label'
+  /** The attachment's title, centred on the page's third line. */
+  | 'attachment-title';
 
 export interface RoledBlock {
   block: Block;
@@ -40,11 +52,19 @@ export function runInLength(text: string): number | undefined {
   return stop + 1;
 }
 
+/** 附件 or 附件2 alone on its line: the label of an attachment's page. */
+const ATTACHMENT_LABEL = /^附\s*件\s*[0-9０-９]{0,2}$/;
+/** 附件：1.×× — the attachment note (附件说明), first line. */
+const ATTACHMENT_NOTE = /^附\s*件\s*[:：]/;
+const ATTACHMENT_ITEM = /^[0-9０-９]{1,2}\s*[.．]/;
+
 export function assignRoles(doc: ReportDocument): RoledBlock[] {
   const { blocks, meta, outline } = doc;
   const levelOfHeading = new Map<number, number>();
   for (const s of outline.all) levelOfHeading.set(s.heading.index, s.level);
   const titles = new Set(meta.titleBlocks.map((b) => b.index));
+  // A title the engine does not take for one (a forced <br> in it): the document's opening # line.
+  if (titles.size === 0 && blocks[0]?.markdownDepth === 1 && !levelOfHeading.has(0) && /<br\s*\/?>/i.test(blocks[0].text)) titles.add(0);
 
   const roles: RoledBlock[] = blocks.map((block) => {
     if (titles.has(block.index)) return { block, role: 'title' };
@@ -57,16 +77,40 @@ export function assignRoles(doc: ReportDocument): RoledBlock[] {
   });
 
   // Addressee: the line right after the title, ending with a colon (县委、县政府：).
-  const lastTitle = meta.titleBlocks[meta.titleBlocks.length - 1];
-  if (lastTitle) {
-    const next = roles[lastTitle.index + 1];
+  const lastTitle = Math.max(-1, ...titles);
+  if (lastTitle >= 0) {
+    const next = roles[lastTitle + 1];
     if (next && next.role === 'body' && /[：:]$/.test(next.block.text) && next.block.text.length <= 50 && !/[。；]/.test(next.block.text)) {
       next.role = 'addressee';
     }
   }
 
+  // Attachments (§7.3.7) follow the date, each on a new page: 附件N, then its title, then its text.
+  let end = roles.length;
+  for (let k = 1; k < roles.length; k++) {
+    if (!ATTACHMENT_LABEL.test(roles[k].block.text)) continue;
+    if (!roles.slice(Math.max(0, k - 2), k).some((r) => isDateLine(r.block.text))) continue;
+    end = k;
+    for (let j = k; j < roles.length; j++) {
+      if (!ATTACHMENT_LABEL.test(roles[j].block.text)) continue;
+      roles[j] = { block: roles[j].block, role: 'attachment-label' };
+      const title = roles[j + 1];
+      if (title && title.block.text.length <= 60 && !/[。；]$/.test(title.block.text) && !ATTACHMENT_LABEL.test(title.block.text)) {
+        roles[j + 1] = { block: title.block, role: 'attachment-title' };
+      }
+    }
+    break;
+  }
+
+  // 附件说明: 附件：1.×× and the items that continue it (2.×× …).
+  for (let k = 0; k < end; k++) {
+    if (roles[k].role !== 'body' || !ATTACHMENT_NOTE.test(roles[k].block.text)) continue;
+    roles[k].role = 'attachment-note';
+    for (let j = k + 1; j < end && roles[j].role !== 'title' && ATTACHMENT_ITEM.test(roles[j].block.text); j++) roles[j] = { block: roles[j].block, role: 'attachment-note' };
+  }
+
   // Signature and date at the very end: date last, up to two name lines above it.
-  let i = roles.length - 1;
+  let i = end - 1;
   let dated = false;
   if (i >= 0 && roles[i].role === 'body' && isDateLine(roles[i].block.text)) {
     roles[i].role = 'date';

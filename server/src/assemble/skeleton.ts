@@ -2,19 +2,14 @@
 // rendered by `fazhi-lint new` and used by `fazhi-lint assemble` as the frame into
 // which contributions go. Pure: reading the files is skeleton-files.ts's job.
 import { buildDocument, type Block } from '../engine/document.js';
-import type { PartId } from '../engine/types.js';
+import { PROFILE_LABELS, REPORT_PROFILES, type PartId, type ReportProfile } from '../engine/types.js';
 import { assignRoles } from './roles.js';
 import { substituteAll, type ReportValues } from './variables.js';
 
-export const SKELETON_PROFILES = ['town', 'county', 'city', 'department'] as const;
-export type SkeletonProfile = (typeof SKELETON_PROFILES)[number];
-
-export const PROFILE_NAMES: Record<SkeletonProfile, string> = {
-  town: '乡镇（街道）',
-  county: '县（市、区）政府',
-  city: '设区的市政府',
-  department: '政府部门',
-};
+// One skeleton per report profile (engine/types.ts).
+export const SKELETON_PROFILES = REPORT_PROFILES;
+export type SkeletonProfile = ReportProfile;
+export const PROFILE_NAMES = PROFILE_LABELS;
 
 export function isSkeletonProfile(value: string): value is SkeletonProfile {
   return (SKELETON_PROFILES as readonly string[]).includes(value);

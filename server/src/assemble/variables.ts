@@ -9,6 +9,11 @@ export interface ReportValues {
 }
 
 const VARIABLE = /\{\{\s*([^{}\s]+)\s*\}\}/g;
+/** A variable, or a footnote label ([^1] and [^1]:) that assembly may rename. */
+const VARIABLE_OR_LABEL = /\{\{\s*([^{}\s]+)\s*\}\}|\[\^([^\]\s]+)\]/g;
+
+/** Renames a contribution's footnote label (so that labels stay unique in the assembled report). */
+export type FootnoteRename = (label: string) => string;
 
 function valueOf(name: string, values: ReportValues): string | undefined {
   switch (name) {
@@ -27,12 +32,17 @@ function valueOf(name: string, values: ReportValues): string | undefined {
 }
 
 /** Replaces known variables; segments map the result's columns to `text`'s (offset by `srcBase`). */
-export function substitute(text: string, values: ReportValues, srcBase = 0): { text: string; segments: Segment[] } {
+export function substitute(text: string, values: ReportValues, srcBase = 0, rename?: FootnoteRename): { text: string; segments: Segment[] } {
   const segments: Segment[] = [];
   let out = '';
   let last = 0;
-  for (const m of text.matchAll(VARIABLE)) {
-    const value = valueOf(m[1], values);
+  for (const m of text.matchAll(rename ? VARIABLE_OR_LABEL : VARIABLE)) {
+    let value: string | undefined;
+    if (m[2] !== undefined) {
+      const label = rename!(m[2]);
+      if (label === m[2]) continue;
+      value = `[^${label}]`;
+    } else value = valueOf(m[1], values);
     if (value === undefined) continue;
     const at = m.index!;
     if (at > last) {
