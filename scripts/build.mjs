@@ -1,6 +1,15 @@
-// Bundles the CLI, the language server and the VS Code client with esbuild.
-// Everything (remark, opencc-js, rule data) is inlined, so dist/ runs without node_modules.
+// Builds dist/: first the files generated from the rules (scripts/generate/), then the bundles of the CLI,
+// the language server and the VS Code client (esbuild; remark, opencc-js and the rule data are inlined, so
+// dist/ runs without node_modules), then the data read at run time beside them.
+//   node scripts/build.mjs                 regenerate what changed, then bundle (what a developer runs)
+//   node scripts/build.mjs --no-generate   bundle only (npm ci and npm test: a stale generated file must
+//                                          then fail test/generated.test.ts, not be silently rewritten)
 import { build } from 'esbuild';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { REGISTRY, expectedRegistry } from './generate/registry.mjs';
 
 const common = {
   bundle: true,
@@ -17,14 +26,55 @@ const common = {
 };
 
 const entries = [
-  { in: 'server/src/cli/main.ts', out: 'dist/cli.cjs', shebang: true },
+  // `fazhi-lint` (package.json bin): a launcher that runs dist/cli-main.cjs through V8's code cache (server/src/cli/launcher.ts).
+  { in: 'server/src/cli/launcher.ts', out: 'dist/cli.cjs', shebang: true },
+  { in: 'server/src/cli/main.ts', out: 'dist/cli-main.cjs' },
   { in: 'server/src/lsp/main.ts', out: 'dist/server.cjs', shebang: true },
   { in: 'client/src/extension.ts', out: 'dist/extension.cjs', external: ['vscode'] },
-  // Required by the extension on the first document-assembly command (client/src/assembly-commands.ts).
-  { in: 'client/src/assembly-actions.ts', out: 'dist/assembly.cjs', external: ['vscode'] },
+  // The CLI's worker threads (server/src/cli/pool.ts): the engine and the rules only.
+  { in: 'server/src/cli/pool-worker.ts', out: 'dist/lint-worker.cjs' },
+  // Loaded on first use (server/src/node/on-demand.ts): the CLI's subcommands (server/src/cli/on-demand.ts), the
+  // .docx reader (CLI, review, language server), and the assembly operations for the editor's assembly commands
+  // (server/src/lsp/assembly.ts).
+  { in: 'server/src/cli/commands/index.ts', out: 'dist/cli-commands.cjs' },
+  { in: 'server/src/assemble/docx-import.ts', out: 'dist/docx-import.cjs' },
+  { in: 'server/src/assemble/operations/index.ts', out: 'dist/assembly.cjs' },
+  // The worker threads of `fazhi-lint review` (server/src/review/parallel.ts).
+  { in: 'server/src/review/worker.ts', out: 'dist/review-worker.cjs' },
 ];
 
-import { existsSync } from 'node:fs';
+/** Writes `text` to `file` only if it differs (so that unchanged files keep their time stamps). */
+function update(file, text) {
+  if (existsSync(file) && readFileSync(file, 'utf8') === text) return;
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  console.log(`${file} regenerated from the rules`);
+}
+
+if (!process.argv.includes('--no-generate')) {
+  // The registry first: every other generated file, and every bundle, comes from it.
+  update(REGISTRY, expectedRegistry('.'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'fazhi-generate-'));
+  try {
+    const bundled = path.join(dir, 'generate.cjs');
+    await build({ ...common, sourcemap: false, entryPoints: ['scripts/generate/index.ts'], outfile: bundled });
+    const { generatedFiles, RULE_PAGES_DIR } = createRequire(import.meta.url)(bundled);
+    const files = generatedFiles((file) => readFileSync(file, 'utf8'));
+    for (const { path: file, text } of files) update(file, text);
+    // The page of a rule that no longer exists must not linger (nor be shipped).
+    const pages = new Set(files.map((f) => f.path));
+    for (const page of readdirSync(RULE_PAGES_DIR)) {
+      const file = `${RULE_PAGES_DIR}/${page}`;
+      if (page.endsWith('.md') && !pages.has(file)) {
+        rmSync(file);
+        console.log(`${file} removed (no such rule)`);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 await Promise.all(entries.filter((e) => existsSync(e.in)).map((e) => build({
   ...common,
   entryPoints: [e.in],
@@ -33,26 +83,9 @@ await Promise.all(entries.filter((e) => existsSync(e.in)).map((e) => build({
   banner: { js: (e.shebang ? '#!/usr/bin/env node\n' : '') + common.banner.js },
 })));
 
-// Report skeletons (fazhi-lint new / assemble) are Markdown data read at run time; ship them beside the bundles.
-import { cpSync } from 'node:fs';
+// Read at run time, so shipped beside the bundles: report skeletons (fazhi-lint new / assemble) and the rule
+// pages the diagnostics link to (dist/rules/<id>.md, server/src/lsp/rule-docs.ts).
 cpSync('rules/skeletons', 'dist/rules/skeletons', { recursive: true });
-
-// rules/schema/config.schema.json (what editors validate .fazhi-lint.json with, through "$schema") is
-// generated from the rules, each declaring what its `extend` accepts; rewritten only when it changed.
-import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-const schemaDir = mkdtempSync(path.join(tmpdir(), 'fazhi-config-schema-'));
-try {
-  const bundled = path.join(schemaDir, 'config-schema.cjs');
-  await build({ ...common, sourcemap: false, entryPoints: ['scripts/config-schema.ts'], outfile: bundled });
-  const { text } = createRequire(import.meta.url)(bundled);
-  const target = 'rules/schema/config.schema.json';
-  if (readFileSync(target, 'utf8') !== text) {
-    writeFileSync(target, text);
-    console.log(`${target} updated from the rules`);
-  }
-} finally {
-  rmSync(schemaDir, { recursive: true, force: true });
-}
+mkdirSync('dist/rules', { recursive: true });
+for (const page of readdirSync('dist/rules')) if (page.endsWith('.md')) rmSync(`dist/rules/${page}`);
+for (const page of readdirSync('docs/rules')) if (page.endsWith('.md')) cpSync(`docs/rules/${page}`, `dist/rules/${page}`);

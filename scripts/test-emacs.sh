@@ -7,9 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v emacs >/dev/null 2>&1 || ! emacs --batch --eval '(require (quote eglot))' >/dev/null 2>&1; then
-  echo "emacs or eglot is missing; installing emacs-nox and elpa-eglot with apt-get" >&2
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq emacs-nox elpa-eglot >/dev/null
+  bash scripts/apt-install-missing.sh emacs-nox elpa-eglot
 fi
 [ -f dist/server.cjs ] || node scripts/build.mjs
 repo="$PWD"

@@ -6,10 +6,7 @@
 # (`npm run test:neovim` does both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v nvim >/dev/null 2>&1; then
-  echo "neovim is missing; installing it with apt-get" >&2
-  apt-get update -qq && apt-get install -y -qq neovim >/dev/null
-fi
+command -v nvim >/dev/null 2>&1 || bash scripts/apt-install-missing.sh neovim
 [ -f dist/server.cjs ] || node scripts/build.mjs
 repo="$PWD"
 export FAZHI_SERVER="$repo/dist/server.cjs"

@@ -10,6 +10,8 @@
 //     rules stand out.
 //  4. The engine's own per-finding work (positioning findings and fix edits,
 //     suppression checks, sorting), measured by replaying recorded reports.
+//  5. Cases that were once slow (./once-slow.ts), with the bounds the unit
+//     tests used to assert.
 // Times are CPU time of this process (other processes' load does not count)
 // and the best of several passes or runs, so that disturbances count as little
 // as possible. (Forcing a garbage collection before each run was tried and
@@ -25,6 +27,7 @@ import { lint, resolve, RULES } from '../../server/src/index.js';
 import { lint as lintWith } from '../../server/src/engine/check.js';
 import { resolveConfig, type ConfigObject } from '../../server/src/engine/config.js';
 import type { Report, Rule } from '../../server/src/engine/types.js';
+import { onceSlow } from './once-slow.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const MB = 1024 * 1024;
@@ -275,7 +278,11 @@ for (const r of reports) {
 engineRows.push(['all fixtures', engineFindings, fmt(engineTotal, 3), engineFindings ? fmt((engineTotal * 1000) / engineFindings, 2) : '—']);
 table(['engine per-finding work (replayed reports)', 'findings', 'ms per check', 'µs per finding'], engineRows);
 
+// 5. Cases that were once slow (timed here, not in the unit tests).
+const slow = onceSlow();
+table(['once slow (CPU ms, median of 3)', 'ms', 'bound', ''], slow.map((r) => [r.name, r.ms, r.bound, r.met ? 'met' : 'NOT met']));
+
 console.log(`RESULT: rules ${fmt(rulesMs / parseTotal, 2)}× remark-parse (target < 1×: ${rulesMs < parseTotal ? 'met' : 'NOT met'}); ` +
   `linearity ${fmt(ratio, 2)}× for ${fmt(sizeRatio, 2)}× size (target ≤ 11×: ${ratio <= 11 ? 'met' : 'NOT met'}); ` +
   `check ${fmt(corpusMB / (checkTotal / 1000), 2)} MB/s vs remark-parse ${fmt(corpusMB / (parseTotal / 1000), 2)} MB/s`);
-if (ratio > 11) process.exitCode = 1;
+if (ratio > 11 || slow.some((r) => !r.met)) process.exitCode = 1;
