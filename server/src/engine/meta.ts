@@ -90,7 +90,8 @@ function simplifiedProse(text: string): string {
 
 /** A title as matched: simplified, without pinyin, and without 《》 around the whole of it (《××镇2023年…报告》). */
 export function titleText(text: string): string {
-  const t = simplifiedProse(text).trim();
+  // A title broken over two lines in Markdown with an HTML line break (…2023年<br>法治政府…) is one title.
+  const t = simplifiedProse(text.replace(/<br\s*\/?>/gi, '')).trim();
   const m = /^《([^《》]+)》$/.exec(t);
   return m ? m[1] : t;
 }
