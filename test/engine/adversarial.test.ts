@@ -3,6 +3,7 @@
 // emphasis/link/HTML markers, over 17 levels of nesting, several parse pieces); their time at 1 000 000
 // characters is the bench's (test/bench/pathological.ts, npm run bench).
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { applyFixes, check, lint } from '../../server/src/index.js';
 import { PATHOLOGICAL } from '../bench/pathological.js';
 
@@ -80,6 +81,17 @@ describe('engine: adversarial input', function () {
     assert.equal(lint(heading).document.blocks[0].text.endsWith('完'), true);
     const links = `${HEAD}${'<http://www.example.gov.cn/a> 发布，'.repeat(2_000)}\n`;
     assert.deepEqual(textRules(links), [], 'an autolink is not prose (no halfwidth punctuation, no spacing)');
+  });
+
+  it('a CMS table row of two fields with a comma in a value is checked in one pass (it looped forever)', () => {
+    // gluedMetadata iterated the global FIELD_NEXT while metadataFields, called inside, reset its position.
+    const text = '索引号: | 0001/2022-01 | 主题分类: | 农业,林业 |\n某某区农业农村局2021年度法治政府建设情况报告\n2021年，我局依法行政。\n';
+    // In a child process: a loop in the check would block this process and mocha's own timeout with it.
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e',
+      `import { check } from ${JSON.stringify(new URL('../../server/src/index.ts', import.meta.url).href)};
+       process.stdout.write(JSON.stringify(check(${JSON.stringify(text)}).map((f) => f.rule)));`], { timeout: 15_000, encoding: 'utf8' });
+    assert.equal(r.signal, null, 'the check did not finish within 15 s');
+    assert.ok((JSON.parse(r.stdout) as string[]).includes('placeholder'), r.stdout);
   });
 
   it('a plain-text report indented with four spaces is prose, not indented code', () => {

@@ -41,6 +41,9 @@ const FIELD_AT = new RegExp(`^[\\[【［]?\\s*(${LABELS})\\s*(?:[\\]】］]\\s*[
  * colon (信息时效期：长期) — a line of fields names some known labels, not necessarily all of them.
  */
 export const FIELD_NEXT = new RegExp(`(?<=[\\s|｜\\]】］])[\\[【［]?\\s*(${LABELS}|[\\u4e00-\\u9fa5]{2,6}(?=\\s*[:：]))\\s*(?:[\\]】］]\\s*[:：]?|[:：]|(?=[|｜]))`, 'g');
+// metadataFields' own copy: its callers may be iterating FIELD_NEXT (a global regex keeps its position in lastIndex),
+// and resetting theirs made gluedMetadata loop forever on a line of two table fields (索引号: | x | 主题分类: | y,z |).
+const FIELDS_AFTER_FIRST = new RegExp(FIELD_NEXT.source, 'g');
 export const GENERIC = new Set(DATA.genericLabels);
 const LABEL_SET = new Set(DATA.fieldLabels);
 const CONTROLS = new Set(DATA.controls);
@@ -94,8 +97,8 @@ export function metadataFields(line: string): { labels: string[]; valueBelow: bo
   const first = FIELD_AT.exec(s);
   if (!first) return undefined;
   const marks: { start: number; end: number; label: string }[] = [{ start: 0, end: first[0].length, label: first[1] }];
-  FIELD_NEXT.lastIndex = marks[0].end;
-  for (let m = FIELD_NEXT.exec(s); m; m = FIELD_NEXT.exec(s)) marks.push({ start: m.index, end: m.index + m[0].length, label: m[1] });
+  FIELDS_AFTER_FIRST.lastIndex = marks[0].end;
+  for (let m = FIELDS_AFTER_FIRST.exec(s); m; m = FIELDS_AFTER_FIRST.exec(s)) marks.push({ start: m.index, end: m.index + m[0].length, label: m[1] });
   let value = '';
   for (let i = 0; i < marks.length; i++) {
     value = s.slice(marks[i].end, i + 1 < marks.length ? marks[i + 1].start : s.length).replace(/[|｜[\]【】［］\s\u3000]/g, '');
