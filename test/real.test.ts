@@ -14,22 +14,23 @@ import {
  * Ratchet, measured 2026-12-04 with `npm run eval` (dev half): the number of annotated
  * defects the checker finds, per rule. A rule change may raise these (then raise the floor
  * here), never lower them. Not a target: the issue's targets are for the held-back half.
- * Raised the same day when files 064–103 were added to the set (their dev files counted).
+ * Raised the same day when files 064–103 were added to the set (their dev files counted), and again with files
+ * 104–163 and the recall work on generalization (terminology, typo, outdated-reference, extent shapes).
  */
 const DEV_FOUND_FLOOR: Record<string, number> = {
   'broken-paragraph': 5,
-  'cjk-spacing': 31,
-  'conversion-artifact': 99,
-  'date-format': 13,
-  'duplicate-text': 9,
-  'mixed-script': 35,
-  'outdated-reference': 2,
-  'pinyin-residue': 6,
-  placeholder: 36,
-  terminology: 7,
-  title: 35,
-  typo: 10,
-  'unpaired-punctuation': 4,
+  'cjk-spacing': 60,
+  'conversion-artifact': 135,
+  'date-format': 17,
+  'duplicate-text': 15,
+  'mixed-script': 38,
+  'outdated-reference': 3,
+  'pinyin-residue': 9,
+  placeholder: 38,
+  terminology: 17,
+  title: 56,
+  typo: 12,
+  'unpaired-punctuation': 5,
   'year-consistency': 1,
 };
 /** Ratchet (same date): required-section errors for parts the report has, dev half. Must only go down, to 0. */

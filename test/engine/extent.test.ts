@@ -565,3 +565,88 @@ describe('extent: precision on report text (widened set)', () => {
     }
   });
 });
+
+describe('extent: shapes found with recall probes (search tool, late 2026)', () => {
+  // http://www.rongcheng.gov.cn/art/2021/11/22/art_110556_2720456.html: one field under two names (有效性/截止日期);
+  // dev 139 (惠安县交通运输局 2025): 备注/文号 — a label the lists do not know before one they know.
+  it('a field under two names (• 有效性/截止日期:, • 备注/文号:) is a field of the block', () => {
+    assert.deepEqual(metadataFields('• 有效性/截止日期:2021-12-14')?.labels, ['有效性']);
+    assert.deepEqual(metadataFields('    • 备注/文号:惠交法〔2026〕1号')?.labels, ['文号']);
+    const page = [
+      '首页',
+      '>政府信息公开>信息公开目录>规划计划>专项规划>“十二五”规划',
+      '    • 索引号:11371082004363781R-RC/2021-10903',
+      '    • 发布单位:荣成市人民政府',
+      '    • 成文日期:2021-12-14',
+      '    • 有效性/截止日期:2021-12-14',
+      '    • 文号:',
+      '',
+    ].join('\n');
+    assert.deepEqual(lint(page + BODY).findings.filter((f) => f.rule === 'conversion-artifact').map((f) => [f.line, f.endLine]), [[1, 7]]);
+    assert.equal(lint(page + BODY).document.meta.title, '红星镇2023年法治政府建设情况报告');
+  });
+
+  // dev 162 (咸宁市水利和湖泊局 2020): a table laid out with spaces whose labels are spaced to the column's width.
+  it('labels spaced out by several spaces (名       称:, 文       号 :) are labels', () => {
+    assert.deepEqual(metadataFields('名       称: 2020年度法治政府建设工作报告 发布日期: 2020年12月21日')?.labels, ['名       称', '发布日期']);
+    assert.deepEqual(metadataFields('索引号 : 011337629/2020-23467 文       号 : 无')?.labels, ['索引号', '文       号']);
+  });
+
+  // http://www.victorzhang.cn/page/2021/1130/12147340.shtml (a hacked mirror): a row of stuffed keywords, a lone ?
+  // left for an icon, then the article's title and a post time glued to its author's name.
+  it('a row of comma-separated advertising keywords, a lone ?, and a post time with its author are chrome', () => {
+    const text = [
+      '亚洲免费av电影一区二区三区,日韩爱爱视频,51精品视频一区二区三区,91视频爱爱,日韩欧美在线播放视频,中文字幕少妇AV,亚洲电影中文字幕',
+      '',
+      '        ?',
+      '',
+      '2021-11-30 18:20:34夏正林',
+      '',
+    ].join('\n') + BODY;
+    const blocks = lint(text).document.blocks;
+    assert.deepEqual(blocks.slice(0, 3).map((b) => b.chrome), ['spam', 'web', 'metadata']);
+    assert.equal(lint(text).document.meta.title, '红星镇2023年法治政府建设情况报告');
+    // A report's own list of phrases (no advertising word in it) is not.
+    assert.deepEqual(chromeOf(`${BODY}法律进机关,法律进乡村,法律进社区,法律进学校,法律进企业,法律进单位\n`), []);
+  });
+
+  // http://sft.nmg.gov.cn/qmyfzq/fzdc/202112/t20211201_1965955.html: a share bar's instruction under 分享到:.
+  it('a share bar’s instruction (打开微信扫一扫,点击右上角分享即可) is chrome', () => {
+    const text = `发布时间: 2021-11-15 20:40\n分享到:\n\n打开微信扫一扫,点击右上角分享即可\n\n${BODY}`;
+    assert.deepEqual(chromeOf(text), ['发布时间: 2021-11-15 20:40\n分享到:', '打开微信扫一扫,点击右上角分享即可']);
+  });
+
+  // http://zb.gov.cn/zbxzf/xzfwj/202404/49ca3d0c669f4c2ebf6f7fabf563549c.shtml: the document's name between 返回顶部 and the
+  // field block is its title, not a column name carried along by the chrome.
+  it('a document’s name (…工作规则, …工作总结) between chrome lines is not swept into the chrome', () => {
+    const text = '返回顶部\n\n镇巴县人民政府工作规则\n\n  • 索引号:\n\n    6107280000/2024-001005\n  • 发文字号:\n\n    镇政发〔2024〕7号\n\n一、根据《中华人民共和国宪法》的有关规定,结合本县实际,制定本规则。\n';
+    assert.deepEqual(chromeOf(text), ['返回顶部', '• 索引号:\n\n    6107280000/2024-001005\n  • 发文字号:\n\n    镇政发〔2024〕7号']);
+  });
+
+  // dev 135 (广元市人社局 2023): the posting section and date under the title (政策法规科 2023-12-29).
+  it('a section’s name and a post date under the title is a byline of the page', () => {
+    const text = `2023年法治政府建设工作年度报告\n政策法规科 2023-12-29\n\n${AFTER_TITLE}`;
+    assert.deepEqual(chromeOf(text), ['政策法规科 2023-12-29']);
+  });
+});
+
+describe('extent: an advertisement spliced into a sentence (recall probe)', () => {
+  // https://5a.net/lunwenfanwen/304665.html: “…(以下简称《政府信息公开条例》),是 免费论文检测软件http://www.jiancetianshi.com
+  // ⏎ 第一个全国范围内规范政府信息公开的法律文件。” — cut from the line; the sentence before it is unfinished.
+  it('a few words and a web address after a space at the end of an unfinished line are a watermark', () => {
+    const line = '2008年5月1日起正式施行的《中华人民共和国政府信息公开条例》(以下简称《政府信息公开条例》),是 免费论文检测软件http://www.jiancetianshi.com';
+    const text = `${BODY}${line}\n第一个全国范围内规范政府信息公开的法律文件。\n`;
+    assert.deepEqual(chromeOf(text), ['免费论文检测软件http://www.jiancetianshi.com']);
+    // A finished sentence that ends with the site's address it names is the report's.
+    assert.deepEqual(chromeOf(`${BODY}全年在县政府门户网站主动公开政府信息128条,网址为 县政府网站http://www.example.gov.cn\n`), []);
+  });
+});
+
+describe('extent: a field in brackets under a headline (recall probe)', () => {
+  // http://www.puyangxian.gov.cn/fazhi/detail/id/14486.html: “(发布于:2023-12-08 18:00)” under the page's headline.
+  it('(发布于:2023-12-08 18:00) is metadata; a report sentence in brackets is not', () => {
+    assert.deepEqual(metadataFields('(发布于:2023-12-08 18:00)')?.labels, ['发布于']);
+    assert.deepEqual(chromeOf(`${TITLE}\n\n(发布于:2023-12-08 18:00)\n\n${AFTER_TITLE}`), ['(发布于:2023-12-08 18:00)']);
+    assert.equal(metadataFields('（来源：群众反映强烈的问题，已全部办结。）'), undefined);
+  });
+});

@@ -134,6 +134,19 @@ describe('cjk-spacing', () => {
     assertIdempotent(RULE, s4);
   });
 
+  // dev 121 (石鼻镇 2024 mirror): joint issuers above the title; dev 138 (甘州区城市管理局 2025) and dev 075 (聚奎镇 2021):
+  // a title set as issuer ⏎ 关于… and run into one line — annotated once as a defect and once not: a hint.
+  it('joint issuers on one line are not flagged; a space between the issuer and 关于 in the title is a hint (info)', () => {
+    const joint = '中共石鼻镇委员会 石鼻镇人民政府\n石鼻镇2024年法治政府建设工作情况报告\n\n2024年,石鼻镇坚持以习近平新时代中国特色社会主义思想为指导,全面推进依法行政。\n';
+    assert.deepEqual(findings(RULE, joint), []);
+    const issuer = '甘州区城市管理局 关于2025年法治政府建设情况的报告\n\n2025年,区城市管理局坚持以习近平法治思想为指导,全面推进依法行政。\n';
+    const fs = findings(RULE, issuer);
+    assert.deepEqual(coveredAll(issuer, fs), [' ']);
+    assert.equal(fs[0].severity, 'info');
+    const inner = '红星镇法治政府建设 工作报告\n\n2023年,红星镇坚持以习近平法治思想为指导,全面推进依法行政。\n';
+    assert.equal(findings(RULE, inner)[0]?.severity, 'warning');
+  });
+
   it('is silent on the clean fixtures', () => {
     for (const { file, text } of cleanFiles()) assert.deepEqual(findings(RULE, text).map((f) => `${file} ${f.message}`), []);
   });

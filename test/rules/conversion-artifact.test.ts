@@ -53,6 +53,14 @@ describe('conversion-artifact', () => {
     assert.deepEqual(findings(RULE, '这是问题吗?是的。What? OK.'), []);
   });
 
+  // http://www.thenightofofficial.com/ztzl1/fzzfjs/201911/t20191104_261959.html (a traditional-script mirror):
+  // “…推進會議??h委常委…” — a 。縣 lost as two ? and a letter; dev 150: ?,F(xiàn) — the mojibake before a pinyin annotation.
+  it('mojibake of two ? and a letter (會議??h委), and before a pinyin annotation (?,F(xiàn)將)', () => {
+    const text = '我縣召開全國法治政府建設示范縣創建工作推進會議??h委常委、政法委書記主持。建設取得新成效?,F(xiàn)將有關情況報告如下。';
+    const fs = findings(RULE, text).filter((f) => f.data.kind === 'mojibake');
+    assert.deepEqual(fs.map((f) => covered(text, f)), ['??h', '?,F']);
+  });
+
   it('groups consecutive chrome lines and keeps one blank line between the paragraphs around them', () => {
     const text = '第一段。\n\n字体：【大 中 小】\n\n浏览次数：1234\n\n打印本页 关闭窗口\n\n主办单位：潼南区小渡镇人民政府\n\n版权所有 © 2023\n第二段。\n';
     const fs = findings(RULE, text);

@@ -87,6 +87,18 @@ describe('date-format', () => {
     assert.equal(applyFixes(text, [f]).text, text);
   });
 
+  // dev 151 (https://jtt.sc.gov.cn/jtt/c101520/2026/2/24/49baad8f4c1c41968b759e961eef5ee9.shtml): “一、2025工作开展情况”.
+  it('a year whose 年 was lost before 工作 / 以来 / 全年 (2025工作开展情况): reported with the 年 restored', () => {
+    const text = '一、2025工作开展情况\n2021以来,全镇累计开展普法活动。';
+    const fs = findings(RULE, text);
+    assert.deepEqual(fs.map((f) => covered(text, f)), ['2025', '2021']);
+    assert.match(fs[0].message, /“2025工作”丢失了“年”，应为“2025年工作”/);
+    assert.equal(assertIdempotent(RULE, text), '一、2025年工作开展情况\n2021年以来,全镇累计开展普法活动。');
+    assert.deepEqual(findings(RULE, '累计2025工作日,2023年工作要点,2024年度工作,ISO2025工作组。'), []);
+    // dev 021: inside a document's name, glued to its words — not reported.
+    assert.deepEqual(findings(RULE, '《内蒙古自治区大中小学思想政治课一体化建设2021工作要点》'), []);
+  });
+
   it('leaves correct ranges, full dates, durations, standards and phone numbers alone', () => {
     const text = [
       '《法治政府建设实施纲要（2021—2025年）》',

@@ -99,6 +99,17 @@ describe('duplicate-text (titles repeated on published pages)', () => {
     assert.deepEqual(run(RULE, `海东市乐都区共和乡2022年度法治政府建设工作报告\n\n共和乡2022年度政务公开工作报告\n\n${BODY}`), []);
   });
 
+  // dev 111 (https://oospecies.com/2023/02-28/636609.html, a mirror of a 券桥镇 page): the title again under the page's
+  // source line, cut short (工作报告 lost); a heading that merely starts like the title is not a repeat.
+  it('the title again cut short by the page (券桥镇2022年度法治政府建设)', () => {
+    const text = '券桥镇2022年度法治政府建设工作报告\n来源:时间:2023-02-28\n分享:\n\n券桥镇2022年度法治政府建设\n\n今年以来,券桥镇法治建设工作坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻落实党的二十大会议精神。\n';
+    const fs = run(RULE, text);
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0].line, 5);
+    assert.match(fs[0].message, /是第1行标题的前一部分/);
+    assert.deepEqual(run(RULE, '券桥镇2022年度法治政府建设工作报告\n\n券桥镇\n\n今年以来,券桥镇法治建设工作坚持以习近平新时代中国特色社会主义思想为指导。\n'), []);
+  });
+
   it('the title glued twice at the start of a page (dev 004)', () => {
     const title = '2023年度乡镇法治政府建设情况报告及2023年工作方案';
     const text = `${title}${title}区政府:根据中共中央、国务院印发的《法治政府建设实施纲要》的规定,长征镇依法全面履行政府职能,切实抓好法治政府建设各项工作。现将本镇2023年度法治政府建设工作的主要情况报告如下:\n`;

@@ -18,6 +18,16 @@ describe('outdated-reference', () => {
     assert.equal(assertIdempotent(RULE, text), `${title(2023)}严格按照《法治政府建设实施纲要（2021—2025年）》要求推进工作。`);
   });
 
+  // http://psx.gov.cn/zfjz/hjjdbsc_83302/zwgk_73112/zfxxgkml/fzzfjsndbg/202203/t20220301_10449355.html (桑柘镇 2021):
+  // the 2016 regulation cited as 《党政主要负责人履行推进法治政府建设第一责任人职责规定》.
+  it('flags the 2016 first-responsible regulation misnamed 推进法治政府建设…, and fixes it', () => {
+    const text = `${title(2021)}认真落实《党政主要负责人履行推进法治政府建设第一责任人职责规定》,将法治建设纳入发展总体规划。`;
+    const fs = findings(RULE, text);
+    assert.deepEqual(coveredAll(text, fs), ['党政主要负责人履行推进法治政府建设第一责任人职责规定']);
+    assert.equal(assertIdempotent(RULE, text), `${title(2021)}认真落实《党政主要负责人履行推进法治建设第一责任人职责规定》,将法治建设纳入发展总体规划。`);
+    assert.deepEqual(findings(RULE, '严格执行《党政主要负责人履行推进法治建设第一责任人职责规定》。'), []);
+  });
+
   it('does not flag the 2015—2020 outline in a report on 2020, or when the year is unknown', () => {
     const body = '严格按照《法治政府建设实施纲要(2015-2020年)》要求推进工作。';
     assert.deepEqual(findings(RULE, `${title(2020)}${body}`), []);

@@ -198,6 +198,20 @@ describe('title (past the page chrome, glued, incomplete body names)', () => {
     ]) assert.deepEqual(run(RULE, titled(title)), [], title);
   });
 
+  // dev 145 (湖北省人民政府 2020, a mirror that dropped 湖北); dev 106 (天津 海滨街, a 街 as 街道 is named);
+  // dev 153 (广东省交通运输厅 2021 mirror): 签发人 above where the title belongs.
+  it('a government named by its level alone (省人民政府关于…) names no body; 海滨街 2020 年… does; 签发人 is not the report’s start', () => {
+    const province = run(RULE, `省人民政府关于2020年度推进法治政府建设情况的报告\n\n${BODY}`);
+    assert.equal(province.length, 1);
+    assert.match(province[0].message, /“省人民政府”不完整/);
+    assert.deepEqual(run(RULE, `海滨街 2020 年法治政府建设情况报告\n\n${BODY}`), []);
+    assert.deepEqual(run(RULE, `湖北省人民政府关于2020年度推进法治政府建设情况的报告\n\n${BODY}`), []);
+    const text = `签发人:李静\n按照《省委全面依法治省委员会办公室关于做好2021年法治政府建设年度报告的通知》(粤法治办〔2021〕36号)要求,现将我厅2021年度法治政府建设情况报告如下:\n`;
+    const missing = run(RULE, text);
+    assert.equal(missing.length, 1);
+    assert.equal(missing[0].line, 2);
+  });
+
   it('a news headline names its body (dev 012: 司法部发布2023年法治政府建设年度报告)', () => {
     assert.deepEqual(run(RULE, titled('司法部发布2023年法治政府建设年度报告')), []);
     assert.equal(lint(titled('司法部发布2023年法治政府建设年度报告')).document.meta.body, '司法部');

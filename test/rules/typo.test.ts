@@ -147,6 +147,29 @@ describe('typo', () => {
     assert.deepEqual(findings(RULE, fine), []);
   });
 
+  // Injected into the opening of a real report (广州市卫生健康委 2024, http://wjw.gz.gov.cn/ztzl/wsjkpf/content/post_10092410.html):
+  // the wrong forms of the words of that prose, from the common-error lists of 公文 (部暑, 合法性审察, 统筹兼固…).
+  it('knows the miswritten words of rule-of-law prose (决策部属, 合法性审察, 行政复仪, 规范行文件, 常抓不泄…), not the words they border', () => {
+    const text = '委主要负责人多次主持会议专题研究立法、规范行文件、行政复仪和行政诉送、执法监督等法治建设工作，落实合法性审察，贯彻市委决策部属，统筹兼固、常抓不泄，关健在于依法行正。';
+    assert.equal(
+      assertIdempotent(RULE, text),
+      '委主要负责人多次主持会议专题研究立法、规范性文件、行政复议和行政诉讼、执法监督等法治建设工作，落实合法性审查，贯彻市委决策部署，统筹兼顾、常抓不懈，关键在于依法行政。',
+    );
+    const fine = '有关健全制度的意见，机关健身活动，按排名先后公布，推委员会审议的部属单位名单。';
+    assert.deepEqual(findings(RULE, fine), []);
+  });
+
+  // https://tjxzf.gov.cn/public/6600991/13696721.html (龙凤场镇 2021): “一、党政主要负责人履行第一责任情况”;
+  // dev 120 (https://www.yunan.gov.cn/yfyaza/gkmlpt/content/1/1558/post_1558009.html): “切实履行了推进法治建设第一责任职责” — 人 (and 职责) lost from the statutory phrase.
+  it('completes 履行第一责任情况 and 推进法治建设第一责任职责 without doubling 职责', () => {
+    const text = '一、党政主要负责人履行第一责任情况\n本镇党政主要负责人切实履行了推进法治建设第一责任职责,发挥党总揽全局作用。';
+    assert.equal(
+      assertIdempotent(RULE, text),
+      '一、党政主要负责人履行第一责任人职责情况\n本镇党政主要负责人切实履行了推进法治建设第一责任人职责,发挥党总揽全局作用。',
+    );
+    assert.deepEqual(findings(RULE, '党委书记履行第一责任人职责,落实主体责任。'), []);
+  });
+
   it('a stray character inside a set phrase (dev 054: 营造安良好, 积极谈探索): reported, deletion offered as a suggestion only', () => {
     const text = '共和乡党委、政府营造安良好的法治环境，积极谈探索基层治理新模式。';
     const fs = findings(RULE, text);

@@ -25,6 +25,8 @@ interface ExtentData {
   controlVerbs?: string[];
   wrappers: LinePattern[];
   newsDateline: string;
+  /** Advertising words of hacked pages (rules/conversion-artifact.json). */
+  spam?: string[];
   siteName?: string;
 }
 
@@ -32,15 +34,18 @@ const ARTIFACTS = data as unknown as { maxLineLength: number; lines: LinePattern
 const DATA = ARTIFACTS.extent;
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// Tables space labels out to a column's width (索 引 号 | 11620300013909010R/2025-48086 |).
-const LABELS = [...DATA.fieldLabels].sort((a, b) => b.length - a.length).map((l) => [...l].map(escapeRe).join('[ \u3000]?')).join('|');
+// Tables space labels out to a column's width (索 引 号 | 11620300013909010R/2025-48086 |, 名       称:).
+const LABELS = [...DATA.fieldLabels].sort((a, b) => b.length - a.length).map((l) => [...l].map(escapeRe).join('[ \u3000]{0,8}')).join('|');
+/** A second name before or after a label, one field under two names (• 有效性/截止日期：2021-12-14, • 备注/文号：…). */
+const ALSO = '(?:[/／][\\u4e00-\\u9fa5]{2,6})?';
+const ALSO_BEFORE = '(?:[\\u4e00-\\u9fa5]{2,4}[/／])?';
 /** A field label at the start: 来源： / [ 索引号 ] / 【字体： / 发文机关 | (a table cell). */
-const FIELD_AT = new RegExp(`^[\\[【［]?\\s*(${LABELS})\\s*(?:[\\]】］]\\s*[:：]?|[:：]|(?=[|｜]))`);
+const FIELD_AT = new RegExp(`^[\\[【［]?\\s*${ALSO_BEFORE}(${LABELS})${ALSO}\\s*(?:[\\]】］]\\s*[:：]?|[:：]|(?=[|｜]))`);
 /**
  * A further field label, after white space or a cell/bracket boundary: a known one, or any short word with a
  * colon (信息时效期：长期) — a line of fields names some known labels, not necessarily all of them.
  */
-export const FIELD_NEXT = new RegExp(`(?<=[\\s|｜\\]】］])[\\[【［]?\\s*(${LABELS}|[\\u4e00-\\u9fa5]{2,6}(?=\\s*[:：]))\\s*(?:[\\]】］]\\s*[:：]?|[:：]|(?=[|｜]))`, 'g');
+export const FIELD_NEXT = new RegExp(`(?<=[\\s|｜\\]】］])[\\[【［]?\\s*(${LABELS}|[\\u4e00-\\u9fa5]{2,6}(?=\\s*[:：]))${ALSO}\\s*(?:[\\]】］]\\s*[:：]?|[:：]|(?=[|｜]))`, 'g');
 // metadataFields' own copy: its callers may be iterating FIELD_NEXT (a global regex keeps its position in lastIndex),
 // and resetting theirs made gluedMetadata loop forever on a line of two table fields (索引号: | x | 主题分类: | y,z |).
 const FIELDS_AFTER_FIRST = new RegExp(FIELD_NEXT.source, 'g');
@@ -92,7 +97,8 @@ export interface Candidate {
  */
 export function metadataFields(line: string): { labels: string[]; valueBelow: boolean } | undefined {
   // A post date may come first (2024-03-28 09:18 来源：…). ?? is a space the page's encoding lost (2016-01-07 ??来源:).
-  const s = line.trim().replace(LIST_MARKERS, '').trim().replace(/\?{2,}/g, ' ').replace(LEADING_DATE, '');
+  // A field set in brackets under a headline ((发布于:2023-12-08 18:00)) is read without them.
+  const s = line.trim().replace(LIST_MARKERS, '').trim().replace(/^[(（]\s*([^()（）]+?)\s*[)）]$/, '$1').replace(/\?{2,}/g, ' ').replace(LEADING_DATE, '');
   if (s.length > 160) return undefined;
   const first = FIELD_AT.exec(s);
   if (!first) return undefined;
@@ -199,8 +205,12 @@ export function candidateOf(block: Block, raw: string): Candidate | undefined {
   // Read in simplified script and without pinyin annotations (索引號(hào): of a mirrored page is 索引号:).
   const s = text.length <= 160 ? toSimplified(text.replace(PINYIN_ANNOTATION, '')) : text;
   const bare = s.replace(LIST_MARKERS, '').trim();
-  // Nothing but separators or a bracket (-, |, 】 left by a broken 【责任编辑：…】): chrome next to chrome.
-  if (/^[\s|｜\-—=_*·•【】[\]()（）<>《》]*$/.test(bare) || TABLE_RULE.test(raw.trim())) return { kind: 'web', strength: 'weak' };
+  // Nothing but separators or a bracket (-, |, 】 left by a broken 【责任编辑：…】, a ? left for an icon): chrome next to chrome.
+  if (/^[\s|｜\-—=_*·•【】[\]()（）<>《》?？]*$/.test(bare) || TABLE_RULE.test(raw.trim())) return { kind: 'web', strength: 'weak' };
+  // A post's time and its author or source (2021-11-30 18:20:34夏正林): no report line starts with a clock time.
+  if (POST_TIME.test(s)) return { kind: 'metadata', strength: 'strong' };
+  // Keywords stuffed into a hacked page (亚洲免费av电影一区二区三区,日韩…,…): a row of short phrases, advertising among them.
+  if (isSpamRow(s)) return { kind: 'spam', strength: 'strong' };
   if (ANY_WRAPPER.test(s)) for (const w of WRAPPERS) if (s.length <= w.maxLength && w.re.test(s)) return { kind: w.kind, strength: 'strong', list: w.list };
   if (s.length <= ARTIFACTS.maxLineLength) {
     const head = GLUED_RUN?.exec(s)?.[0].length ?? 0;
@@ -245,6 +255,15 @@ export function candidateOf(block: Block, raw: string): Candidate | undefined {
     return { kind: 'news', strength: 'strong' };
   }
   return undefined;
+}
+
+const POST_TIME = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[\u4e00-\u9fa5A-Za-z·]{1,12})?$/;
+const SPAM_WORD = DATA.spam?.length ? new RegExp(DATA.spam.map(escapeRe).join('|'), 'i') : undefined;
+/** Six comma-separated short phrases at least, no sentence, one of them advertising of a hacked page. */
+function isSpamRow(s: string): boolean {
+  if (!SPAM_WORD || s.length > 400 || /[。；;！？!?：:]/.test(s)) return false;
+  const items = s.split(/[,，、|｜]/).map((t) => t.trim());
+  return items.length >= 6 && items.every((t) => t.length >= 2 && t.length <= 16) && SPAM_WORD.test(s);
 }
 
 /** A line that reads as the report's title (a repeated title is duplicate-text's, not chrome). */

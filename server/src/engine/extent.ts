@@ -41,7 +41,7 @@ export interface Extent {
 const SENTENCE_END = /[。！？；：…!?;:”"）)】》]$/;
 const TITLE_WORD = /报告|總結|总结|報告|情况|情況|工作|方案/;
 
-const BYLINE = /^[\u4e00-\u9fa5]{2,30}(?:政府|局|委|办|办公室|中心|网)[\s\u3000]+\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+const BYLINE = /^[\u4e00-\u9fa5]{2,30}(?:政府|局|委|办|办公室|中心|网|科|股|处|室|所|站|厅)[\s\u3000]+\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 /** A page number glued after a line's text (司法局“两率一度”活动方案 第3页). */
 const PAGE_TAIL = /[\s\u3000]+第\s*\d{1,3}\s*页$/;
 
@@ -50,6 +50,8 @@ const DATE_ALONE = /^[（(]?(?:\d{4}|[〇零○一二三四五六七八九]{4})\
 const SIGNATURE_LINE = /^[\u4e00-\u9fa5（）()·\s\u3000]{2,40}$/;
 /** A row of keywords under an article's title: three short words at least, commas between them, nothing else. */
 const KEYWORDS = /^[^，,。；;：:、\s]{1,8}(?:[，,][^，,。；;：:、\s]{1,8}){2,}$/;
+/** A document's name (镇巴县人民政府工作规则, 2023年工作总结): the title, never a column name beside the chrome. */
+const DOCUMENT_TITLE = /(?:报告|報告|总结|總結|规则|規則|方案|办法|辦法|意见|意見|通知|规定|規定|细则|細則|纲要|綱要|规划|規劃)$/;
 /** Lines a 公文 carries above its title: 附件2, its number (红政发〔2024〕3号), 特急, a secrecy mark. */
 const DOCUMENT_HEAD = /^附\s*件|〔\s*\d{4}\s*〕\s*\d+\s*号$|^(?:特急|加急|平急|特提|秘密|机密|绝密)/;
 /** A line that is a body's name (东安县应急管理局, 红星镇人民政府): above the title it belongs to the title. */
@@ -117,7 +119,7 @@ export function findExtent(text: string, lines: LineIndex, blocks: Block[], igno
     const t = blocks[i].text;
     // An article's keywords (镇政府,工作报告,2023): short words and commas only.
     if (t.length <= 40 && KEYWORDS.test(t) && t.split(/[，,]/).some((w) => w.length <= 4)) return true;
-    return t.length <= 12 && !SENTENCE.test(t) && !/[:：]$/.test(t) && !blocks[i].numbering && !isTitleLike(t) && !DATE_ALONE.test(t)
+    return t.length <= 12 && !SENTENCE.test(t) && !/[:：]$/.test(t) && !blocks[i].numbering && !isTitleLike(t) && !DOCUMENT_TITLE.test(t) && !DATE_ALONE.test(t)
       && !DOCUMENT_HEAD.test(t)
       && !(BODY_NAME.test(t) && [blocks[i - 1], blocks[i + 1]].some((b) => b && isTitleLike(b.text)));
   };
@@ -265,11 +267,28 @@ function gluedMetadata(text: string, blocks: Block[]): ChromeSpan[] {
   return out;
 }
 
+/**
+ * A site's advertisement spliced into a sentence at a line's end (…的《政府信息公开条例》,是 免费论文检测软件http://www.…
+ * ⏎ 第一个全国范围内…): a few words and a web address after a space, the sentence unfinished before them.
+ */
+const SPLICED_AD = /[\s\u3000]+([\u4e00-\u9fa5]{2,12}(?:https?:\/\/|www\.)[\w./\-?=&%]+)$/;
+/** What such an advertisement sells (a report names its own site, 县政府网站www.…, in a finished sentence). */
+const AD_WORD = /免费|软件|下载|检测|查重|范文|文库|论文|资料|课件|模板|代写|教程/;
+
 /** Controls glued at the start or end of a line of report text (…情况报告【字体：大 中 小】): cut from the block. */
 function gluedControls(text: string, blocks: Block[]): ChromeSpan[] {
   const out: ChromeSpan[] = [];
   if (!GLUED_RUN || !GLUED_TAIL) return out;
-  for (const b of blocks) {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    const ad = b.text.length >= 40 && /(?:https?:\/\/|www\.)/.test(b.text) ? SPLICED_AD.exec(b.text) : null;
+    // It sells something, and the sentence goes on in the next line: the advertisement was cut into it.
+    const next = blocks[i + 1];
+    if (ad && AD_WORD.test(ad[1]) && !SENTENCE_END.test(b.text.slice(0, ad.index)) && next && !next.numbering) {
+      out.push({ start: b.start + ad.index + (ad[0].length - ad[1].length), end: b.end, kind: 'watermark' });
+      b.end = b.start + ad.index;
+      b.text = text.slice(b.start, b.end);
+    }
     if (!/[【[扫打字页]/.test(b.text)) continue;
     // Only the line's last characters: an end-anchored pattern retried over a long line would cost its square.
     const from = Math.max(0, b.text.length - 80);

@@ -46,7 +46,7 @@ export interface ReportDate {
 const TITLE_TOPIC = /法治|法制|依法行政|依法治/;
 const TITLE_KIND = /报告|情况|总结|综述|自查|自评|述职/;
 const CHROME = /[:：>|]|首页|当前的?位置|来源|发布时间|浏览/;
-const BODY_SUFFIX = '(?:人民政府|政府|街道办事处|管委会|行政公署|行署|街道|镇|乡|苏木|农场|林场|县|区|市|州|盟|旗|省|自治区|局|委员会|委|办公室|办事处|办|厅|署|部|中心|院|所|站|处|队|馆)';
+const BODY_SUFFIX = '(?:人民政府|政府|街道办事处|管委会|行政公署|行署|街道|街(?=[\\s\\u3000]*(?:关于|\\d))|镇|乡|苏木|农场|林场|县|区|市|州|盟|旗|省|自治区|局|委员会|委|办公室|办事处|办|厅|署|部|中心|院|所|站|处|队|馆)';
 /** A body's name, masked where a site hid it (XX镇, ×× 县, *区): placeholder reports the mask, the title still names a body. */
 const NAME_CHAR = '[\\u4e00-\\u9fa5XxＸｘ×*＊]';
 /** A title (simplified) that names its body: 如皋市司法局关于…, 王鲍镇2023年度…, 2023年度王鲍镇法治政府…. */

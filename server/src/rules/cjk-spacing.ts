@@ -30,6 +30,9 @@ const SENTENCE_END = /[。；！？;!?]/;
 /** A heading marker ending with its own mark (一、 （一） (一) （1）), after which no space belongs. */
 const MARKER_MARK = /[、，．.）)]$/;
 const BYLINE = /(?:记者|通讯员|摄影|编辑|作者)[^\s。，]{0,4}$/;
+/** The end of an issuing body's name, and another body's whole name after it (joint issuers on one line). */
+const ISSUER_END = /(?:人民政府|政府|委员会|党委|党组|管委会|管理委员会|办事处|办公室|局|厅)$/;
+const ISSUER_NEXT = /^(?:中共[\u4e00-\u9fa5]{2,16}委员会|[\u4e00-\u9fa5]{2,16}(?:人民政府|政府|委员会|管委会|办事处|局|厅))(?:$|[\s\u3000])/;
 
 type Kind = 'digit' | 'latin' | 'han' | 'mark';
 
@@ -42,7 +45,7 @@ const rule: Rule = {
     description: '中文文本中有多余的空格：汉字与阿拉伯数字、拉丁字母之间（“2023 年”“75 件”），两个汉字之间（“深入贯 彻”），全角标点或引号前后（“依法行政， 营造”“社区 “两委” 成员”）。',
     why: '党政机关公文中汉字、数字、外文字母和标点之间不留空格；这类空格多是从 Word、PDF 或网页复制时带入的（PDF 换行处常留下一个空格），排版时会造成字距不均，词语被拆开。',
     ...cite([], '无对应的标准条款：《出版物上数字用法》（GB/T 15835-2011）未规定汉字与数字之间的空格，本规则依据公文排版的通行做法'),
-    howToFix: '删除多余的空格（快速修复可一次全部删除；两个汉字之间的空格也可能是漏掉的逗号，需逐处确认）。“第一部分”“3.2”这类不带标点的序号后的空格、标题或口号中分隔两个短语的空格不受影响；“一、”“（一）”后不留空格。',
+    howToFix: '删除多余的空格（快速修复可一次全部删除；两个汉字之间的空格也可能是漏掉的逗号，需逐处确认）。标题中发文机关名称与“关于”之间的空格（两行标题并成一行时留下）只作提示；联合发文机关名称之间的空格不报告。“第一部分”“3.2”这类不带标点的序号后的空格、标题或口号中分隔两个短语的空格不受影响；“一、”“（一）”后不留空格。',
   },
   check({ doc, report }) {
     const view = doc.prose;
@@ -115,6 +118,9 @@ const rule: Rule = {
           if (layoutLine || runEnd - runStart > 2) continue;
           if (kind === 'han') {
             if (quoted > 0 && !isTitle) continue;
+            // Joint issuers above a title (中共石鼻镇委员会 石鼻镇人民政府): the space separates two bodies' names. (A space
+            // between one body and 关于… is still reported: the title is one line.)
+            if (isTitle && ISSUER_END.test(text.slice(Math.max(pb.start, runStart - 8), runStart)) && ISSUER_NEXT.test(text.slice(runEnd, runEnd + 24))) continue;
             // A headline of two phrases (…热议政府工作报告 以奋勇争先之姿，乘势而为): short, no sentence end.
             if (!isTitle && pb.end - pb.start <= 40 && !SENTENCE_END.test(text.slice(pb.start, pb.end))) continue;
             // A photo credit or byline (本报记者 林 君摄): newspaper furniture, names spaced by convention.
@@ -134,6 +140,10 @@ const rule: Rule = {
         }
         const edit = { title: '删除空格', edits: [{ start: src.start, end: src.end, newText: '' }] };
         const r: Report = { start: src.start, end: src.end, message, data: { text: shown, kind } };
+        // …城市管理局 关于2025年…: a two-line title (issuer above 关于…) run into one line; a hint, as layout may be meant.
+        if (isTitle && kind === 'han' && ISSUER_END.test(text.slice(Math.max(pb.start, runStart - 8), runStart)) && /^关[于於]/.test(text.slice(runEnd, runEnd + 2))) {
+          r.severity = 'info';
+        }
         if (kind === 'han' && !isTitle) r.suggestions = [edit];
         else r.fix = edit;
         report(r);

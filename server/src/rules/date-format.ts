@@ -60,7 +60,7 @@ const rule: Rule = {
   tags: ['format'],
   local: true,
   docs: {
-    description: '日期或年份范围残缺、写法不规范：“20212025年”（丢了连接号）、“915日”（丢了“月”）、“2021-2025”（缺“年”）、“(2023-2023)”（起止相同）、年份范围用短横线或破折号连接（应为“2021—2025年”；浪纹线“～”和“2021年—2025年”可用，只作提示）。',
+    description: '日期或年份范围残缺、写法不规范：“20212025年”（丢了连接号）、“915日”（丢了“月”）、“2025工作”（丢了“年”）、“2021-2025”（缺“年”）、“(2023-2023)”（起止相同）、年份范围用短横线或破折号连接（应为“2021—2025年”；浪纹线“～”和“2021年—2025年”可用，只作提示）。',
     why: '从网页或 PDF 复制时，连接号和“月”字常被吞掉，日期因此无法读懂；公文中表示起止年份应使用一字线。',
     ...cite(['gbt15834-4.13']),
     howToFix: '恢复为规范写法：“2021—2025年”“9月15日”（有两种读法的日期须人工核对）。',
@@ -125,6 +125,12 @@ const rule: Rule = {
       }
     }
 
+    // 一、2025工作开展情况, 2021以来: a year whose 年 was lost before the words a year is read with.
+    for (const m of view.matchAll(LOST_YEAR)) {
+      if (afterLatin(view, m.index!)) continue;
+      emit(context, m.index!, m.index! + m[0].length, `“${m[0]}${view.slice(m.index! + 4, m.index! + 6)}”丢失了“年”，应为“${m[0]}年${view.slice(m.index! + 4, m.index! + 6)}”。`, `${m[0]}年`, { kind: 'lost-year' });
+    }
+
     compiled.lostMonth.lastIndex = 0;
     for (const m of view.matchAll(compiled.lostMonth)) {
       const digits = m[1];
@@ -147,6 +153,11 @@ const rule: Rule = {
 };
 
 const UNIT_AFTER = /^(?:[学财]年|年度|赛季|届)/;
+/**
+ * A year right before 工作, 法治, 以来, 全年, 上半年/下半年 (not 工作日), at the start of a heading or clause: its 年 is
+ * lost. Inside a run of text (《…建设2021工作要点》) it may be a name's own styling: left alone.
+ */
+const LOST_YEAR = /(?<![\d.\-/:：—–－~～A-Za-z\u4e00-\u9fff])(?:19|20)\d{2}(?=(?:工作(?!日)|法治|以来|全年|上半年|下半年))/g;
 
 /** A year preceded by a standard code or identifier (GB/T 2021-…) is not a date. */
 function afterLatin(view: string, at: number): boolean {

@@ -114,6 +114,8 @@ const rule: Rule = {
         barrier.add(next);
       }
       const near = again !== title && sameTitle(title, again);
+      // The title again, cut short by the page (券桥镇2022年度法治政府建设 under 券桥镇2022年度法治政府建设工作报告).
+      const cut = again !== title && !near && again.length >= 10 && again.length * 5 >= title.length * 3 && title.startsWith(again) && !/[。；;，,：:]/.test(again);
       // The title again at the start of the opening paragraph (…情况报告 ⏎ …情况报告2023年，我镇…).
       const raw = doc.meta.title!;
       if (again !== title && !near && raw.length >= 10 && b.text.startsWith(raw) && b.text.length > raw.length) {
@@ -128,12 +130,14 @@ const rule: Rule = {
         });
         return;
       }
-      if (again !== title && !near) return;
+      if (again !== title && !near && !cut) return;
       barrier.add(b);
       report({
         start: b.start,
         end: last.end,
-        message: near ? `标题“${preview(b.text)}”重复出现（与第${titleLine}行的标题只差单位名称的写法）。` : `标题“${preview(b.text)}”重复出现。`,
+        message: near
+          ? `标题“${preview(b.text)}”重复出现（与第${titleLine}行的标题只差单位名称的写法）。`
+          : cut ? `标题“${preview(b.text)}”重复出现（是第${titleLine}行标题的前一部分）。` : `标题“${preview(b.text)}”重复出现。`,
         data: { kind: 'heading', line: titleLine },
         fix: last === b ? deleteLineFix(doc, b) : deleteLinesFix(doc, b, last),
       });

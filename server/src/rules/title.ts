@@ -20,7 +20,8 @@ const rule: Rule = {
     const { meta, text } = doc;
     const local = (s: string) => (doc.settings.script === 'traditional' ? toTraditional(s) : s);
     if (!meta.title || !meta.titleRange) {
-      const first = doc.blocks.find((b) => !doc.isIgnored(b.start, b.end));
+      // The 公文's head lines (签发人：…, 〔2024〕3号, 特急) stand above where the title belongs: the text starts after them.
+      const first = doc.blocks.find((b) => !doc.isIgnored(b.start, b.end) && !DOCUMENT_HEAD.test(b.text));
       const at = first ? first.start : 0;
       const preview = first ? first.text.slice(0, 12) : '';
       const { eol, blankLines } = paragraphLayout(text, doc.blocks);
@@ -94,6 +95,8 @@ const rule: Rule = {
 function departmentWithoutRegion(named: string): string | undefined {
   const body = named.replace(/^\d{4}\s*(?:年度|年)?/, '').replace(/^关于/, '');
   const place = '[\\u4e00-\\u9fa5XxＸｘ×*＊]{1,12}?(?:省|自治区|市|州|盟|县|区|旗|镇|乡|街道)';
+  // 省人民政府关于…, 县政府关于…: a government named by its level alone.
+  if (/^(?:省|自治区|市|自治州|州|盟|县|自治县|区|旗|镇|乡)(?:人民政府|政府)$/.test(body)) return body;
   if (!/(局|委员会|委|办公室|办|厅|中心)$/.test(body) || /^(?:国家|国务院|中国|中华|全国|最高|中共中央)|(?:总局|总署)$/.test(body)) return undefined;
   // A place before the department: 2+ characters ending in a unit of region (武汉市, 潼南区, 城口县鸡鸣乡).
   const region = new RegExp(`^${place}(?=[\\u4e00-\\u9fa5])`).exec(body)?.[0];
@@ -101,6 +104,9 @@ function departmentWithoutRegion(named: string): string | undefined {
   if (region && (!/^[市区县省]$/.test(region[0]) || region.length > 2)) return undefined;
   return body;
 }
+
+/** A line a 公文 carries above its title: 签发人, the document number, an urgency or secrecy mark. */
+const DOCUMENT_HEAD = /^(?:签发人|簽發人)\s*[:：]|^[\u4e00-\u9fa5]{1,10}〔\s*\d{4}\s*〕\s*\d+\s*号$|^(?:特急|加急|平急|特提|秘密|机密|绝密)(?:[\s\u3000★]|$)/;
 
 /** Length of the opening up to the first comma, for a precise range on "2024年,在…" (at most 20). */
 function firstClauseLength(s: string): number {
