@@ -84,4 +84,24 @@ describe('engine/incremental: re-checking after edits', function () {
     }
     assert.deepEqual(inc.complete().findings.map(key), lint(text).findings.map(key));
   });
+
+  it('compacting the kept findings (in steps, edits between them) changes no result', () => {
+    const inc = new IncrementalChecker(RULES, config);
+    inc.check(base);
+    const steps = inc.compactSteps();
+    let text = base;
+    let taken = 0;
+    for (let k = 0; k < 5; k++) {
+      for (let s = 0; s < 3 && !steps.next().done; s++) taken++;
+      const at = middle + k;
+      text = text.slice(0, at) + '法' + text.slice(at);
+      positioned(text, inc.edit([{ start: at, end: at, newText: '法' }]).findings);
+    }
+    for (; !steps.next().done; ) taken++;
+    assert.ok(taken > 3, 'more than one step');
+    inc.compact();
+    assert.deepEqual(inc.complete().findings.map(key), lint(text).findings.map(key));
+    inc.compact();
+    assert.deepEqual(inc.complete().findings.map(key), lint(text).findings.map(key));
+  });
 });

@@ -6,7 +6,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { check, RULES, type Finding } from '../../server/src/index.js';
 import { byRelevance, codeActions } from '../../server/src/lsp/code-actions.js';
-import { capFindings, toDiagnostic } from '../../server/src/lsp/diagnostics.js';
+import { capAndCount, capFindings, toDiagnostic } from '../../server/src/lsp/diagnostics.js';
+import { countSeverities } from '../../server/src/engine/severity.js';
 import { Documents } from '../../server/src/lsp/documents.js';
 import { contentLength, ResyncingMessageReader } from '../../server/src/lsp/frames.js';
 import { hoverAt } from '../../server/src/lsp/hover.js';
@@ -112,6 +113,27 @@ describe('lsp pieces: the cap on problems', () => {
     const kept = capFindings([summary, ...flood, error], 3);
     assert.deepEqual(kept.map((f) => [f.start, f.severity]), [[5, 'hint'], [10, 'hint'], [100, 'error']]);
     assert.equal(capFindings(flood, 100).length, 50);
+  });
+
+  it('capAndCount (one pass) chooses as the obvious way does, and counts every finding by severity', () => {
+    // The obvious way: document-level findings first, then each severity in turn, each in document order.
+    const obvious = (findings: Finding[], max: number) => {
+      if (findings.length <= max) return findings;
+      const chosen: Finding[] = [];
+      const take = (wanted: (f: Finding) => boolean) => findings.forEach((f) => chosen.length < max && wanted(f) && chosen.push(f));
+      take((f) => f.data.scope === 'document');
+      for (const s of ['error', 'warning', 'info', 'hint']) take((f) => f.severity === s && f.data.scope !== 'document');
+      return chosen.sort((a, b) => a.start - b.start || a.end - b.end);
+    };
+    const severities = ['error', 'warning', 'info', 'hint'] as const;
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const findings = Array.from({ length: 3000 }, (_, i) => finding(i >> 1, severities[random(4)], random(40) ? {} : { scope: 'document' }));
+    for (const max of [0, 1, 7, 100, 1000, 2999, 3000, 5000]) {
+      const { capped, counts } = capAndCount(findings, max);
+      assert.deepEqual(capped, obvious(findings, max), `max ${max}`);
+      assert.deepEqual(counts, countSeverities(findings));
+    }
   });
 });
 

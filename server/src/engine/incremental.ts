@@ -27,6 +27,35 @@ export interface TextChange {
   newText: string;
 }
 
+/**
+ * One copy of each message, fix title and replacement text among the findings kept: the 86 000 findings of a
+ * 1 MB report hold some 1 200 distinct messages, 600 titles and 700 replacements, 11 MB as separate strings.
+ */
+export class SharedStrings {
+  private readonly map = new Map<string, string>();
+
+  of(s: string): string {
+    const known = this.map.get(s);
+    if (known !== undefined) return known;
+    // Bounded: a document edited for hours never grows it without end.
+    if (this.map.size >= 100_000) this.map.clear();
+    this.map.set(s, s);
+    return s;
+  }
+
+  /** The finding with its strings replaced, in place, by the shared copies (equal strings: nothing else changes). */
+  share(f: Finding): void {
+    f.message = this.of(f.message);
+    if (f.fix) this.shareFix(f.fix);
+    if (f.suggestions) for (const s of f.suggestions) this.shareFix(s);
+  }
+
+  private shareFix(fix: { title: string; edits: { newText: string }[] }): void {
+    fix.title = this.of(fix.title);
+    for (const e of fix.edits) e.newText = this.of(e.newText);
+  }
+}
+
 /** Findings sorted by start, in chunks that an edit shifts as a whole (offsets and lines applied on read). */
 export class FindingStore {
   private chunks: Chunk[] = [];
@@ -34,6 +63,17 @@ export class FindingStore {
 
   constructor(findings: readonly Finding[] = []) {
     this.chunks = chunksOf(findings, FindingStore.CHUNK);
+  }
+
+  /**
+   * Every finding's strings replaced by the shared copies, a chunk at a time (IncrementalChecker.compact). Edits
+   * made between two steps do no harm: a string is only ever replaced by an equal one.
+   */
+  *share(strings: SharedStrings): Generator<void> {
+    for (const chunk of this.chunks) {
+      for (const f of chunk.items) strings.share(f);
+      yield;
+    }
   }
 
   get size(): number {
@@ -328,6 +368,7 @@ export class IncrementalChecker {
   private globalRules: Rule[];
   private localIds: Set<string>;
   private readonly cache = new ParseCache();
+  private readonly strings = new SharedStrings();
   private text = '';
   private lines = new LineIndex('');
   private local = new FindingStore();
@@ -365,6 +406,21 @@ export class IncrementalChecker {
     this.dirty = undefined;
     this.errors = result.errors;
     return { findings: result.findings, errors: result.errors };
+  }
+
+  /**
+   * Less memory for the findings kept: one copy of each message, fix title and replacement (a 1 MB report's
+   * 86 652 findings: 55 → 36 MB). Hashing ~250 000 fresh strings takes 0.1–0.2 s, so it is done in steps (a chunk
+   * of findings each), which the language server takes when idle and stops when a job comes.
+   */
+  *compactSteps(): Generator<void> {
+    yield* this.local.share(this.strings);
+    yield* this.global.share(this.strings);
+  }
+
+  /** compactSteps at once. */
+  compact(): void {
+    for (const _ of this.compactSteps());
   }
 
   get currentText(): string {

@@ -2,7 +2,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity } from '../engine/types.js';
-import { countSeverities, severityRank } from '../engine/severity.js';
+import { countSeverities, severityRank, type SeverityCounts } from '../engine/severity.js';
 import { ruleDocUri } from './rule-docs.js';
 import { SOURCE } from './code-actions.js';
 
@@ -37,15 +37,32 @@ const documentLevel = (f: Finding) => f.data.scope === 'document';
  * a flood of hints never pushes out an error, nor the one finding that sums the flood up.
  */
 export function capFindings(findings: readonly Finding[], max: number): readonly Finding[] {
-  if (findings.length <= max) return findings;
-  const chosen: Finding[] = [];
-  const take = (wanted: (f: Finding) => boolean) => {
-    for (const f of findings) {
-      if (chosen.length >= max) return;
-      if (wanted(f)) chosen.push(f);
-    }
-  };
-  take(documentLevel);
-  for (let rank = 0; rank < 4; rank++) take((f) => severityRank(f.severity) === rank && !documentLevel(f));
-  return chosen.sort((a, b) => a.start - b.start || a.end - b.end);
+  return capAndCount(findings, max).capped;
+}
+
+/**
+ * capFindings and the counts of all findings by severity, in one pass (the check thread does both after each
+ * edit of a large document, over tens of thousands of findings).
+ */
+export function capAndCount(findings: readonly Finding[], max: number): { capped: readonly Finding[]; counts: SeverityCounts } {
+  const n = [0, 0, 0, 0];
+  const over = findings.length > max;
+  // The candidates in the order capFindings takes them: document-level ones, then each severity; each list in document order.
+  const documentWide: Finding[] = [];
+  const byRank: Finding[][] = [[], [], [], []];
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    const rank = severityRank(f.severity);
+    n[rank]++;
+    if (!over) continue;
+    if (documentLevel(f)) {
+      if (documentWide.length < max) documentWide.push(f);
+    } else if (byRank[rank].length < max) byRank[rank].push(f);
+  }
+  const counts: SeverityCounts = { errors: n[0], warnings: n[1], infos: n[2], hints: n[3] };
+  if (!over) return { capped: findings, counts };
+  const chosen = documentWide;
+  for (const list of byRank) for (let i = 0; i < list.length && chosen.length < max; i++) chosen.push(list[i]);
+  if (chosen.length > max) chosen.length = max;
+  return { capped: chosen.sort((a, b) => a.start - b.start || a.end - b.end), counts };
 }

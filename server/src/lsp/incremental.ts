@@ -4,7 +4,7 @@
 //   edit      the editor's changes since the last job, applied to the kept checker: its partial result (the
 //             findings shifted, those the edits touched dropped, the local rules re-run around the change);
 //   complete  the full result of the same text, equal to a fresh check.
-// Only the findings the editor shows (capFindings, maxProblems) and the counts of all leave the thread:
+// Only the findings the editor shows (capAndCount, maxProblems) and the counts of all leave the thread:
 // posting tens of thousands of findings costs more than finding them again. What is posted is a copy (the
 // structured clone of postMessage): the kept findings shift in place with later edits.
 import { performance } from 'node:perf_hooks';
@@ -13,8 +13,7 @@ import type { ConfigObject } from '../engine/config.js';
 import type { Finding } from '../engine/types.js';
 import { RULES } from '../rules/index.js';
 import { analysisOf, analyze, resolveCached, type Analysis, type RuleFailure } from './analysis.js';
-import { countSeverities } from '../engine/severity.js';
-import { capFindings } from './diagnostics.js';
+import { capAndCount } from './diagnostics.js';
 import type { Counts } from './documents.js';
 
 /** What a check job answers. */
@@ -68,12 +67,12 @@ export function fingerprint(text: string): string {
 
 function result(analysis: Analysis, maxProblems: number, complete: boolean, withOutline = true, t0?: number, what = ''): CheckResult {
   const t1 = performance.now();
-  const capped = capFindings(analysis.findings, maxProblems);
+  const { capped, counts } = capAndCount(analysis.findings, maxProblems);
   return {
     timing: t0 === undefined ? undefined : `${what} ${(t1 - t0).toFixed(1)} ms, cap ${(performance.now() - t1).toFixed(1)} ms (${analysis.findings.length} findings)`,
     findings: capped as Finding[],
     errors: analysis.errors,
-    counts: countSeverities(analysis.findings),
+    counts,
     complete,
     ...(withOutline ? { sections: analysis.sections, meta: analysis.meta } : {}),
   };
@@ -125,6 +124,11 @@ export class ThreadDocuments {
     const t0 = performance.now();
     const r = kept.checker.complete();
     return result(analysisOf(r.findings, r.errors, kept.checker.document!), maxProblems, true, true, t0, `complete${r.fullLocal ? ' (local rules on the whole text)' : ''}`);
+  }
+
+  /** The kept findings made compact (IncrementalChecker.compactSteps), in steps: for when the thread is idle. */
+  *compactSteps(): Generator<void> {
+    for (const kept of [...this.large.values()]) yield* kept.checker.compactSteps();
   }
 
   forget(doc: string): void {

@@ -34,21 +34,35 @@ type Outcome = { result: CheckResult | null } | { fix: FixAllResult } | { resync
 export function runWorker(): void {
   const documents = new ThreadDocuments();
   const gc = garbageCollector();
-  // FAZHI_LINT_TRACE: the thread's heap after each idle collection, in the server's log.
+  let idle: NodeJS.Timeout | undefined;
+  let jobs = 0;
+  // Once idle: the kept findings made compact (their strings shared, so that the collection frees the copies), a
+  // slice of steps at a time, between which a job that comes is handled at once (it stops the compaction, and
+  // re-arms the collection); then the collection.
   const collect =
     gc &&
     (() => {
-      gc();
-      if (!TRACE) return;
-      const h = v8.getHeapStatistics();
-      const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
-      parentPort!.postMessage({ log: `检查线程回收内存后（check thread after an idle collection）：heap used ${mb(h.used_heap_size)} of ${mb(h.total_heap_size)}, external ${mb(h.external_memory)}, process RSS ${mb(process.memoryUsage.rss())}` });
+      const steps = documents.compactSteps();
+      const started = jobs;
+      const step = () => {
+        if (jobs !== started) return;
+        const until = performance.now() + COMPACT_SLICE;
+        while (performance.now() < until) if (steps.next().done) return collectNow(gc);
+        setImmediate(step);
+      };
+      step();
     });
-  let idle: NodeJS.Timeout | undefined;
+  // FAZHI_LINT_TRACE: the thread's heap after each idle collection, in the server's log.
+  const collectNow = (gc: () => void) => {
+    gc();
+    if (!TRACE) return;
+    const h = v8.getHeapStatistics();
+    const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
+    parentPort!.postMessage({ log: `检查线程回收内存后（check thread after an idle collection）：heap used ${mb(h.used_heap_size)} of ${mb(h.total_heap_size)}, external ${mb(h.external_memory)}, process RSS ${mb(process.memoryUsage.rss())}` });
+  };
   // Written after a first job (so that the functions a check compiles are in it), when no job is waiting.
   let writeCache = codeCacheWriter();
   let caching: NodeJS.Timeout | undefined;
-  let jobs = 0;
   const handle = (job: Job | Forget) => {
     jobs++;
     clearTimeout(idle);
@@ -112,6 +126,8 @@ const WARM_UP_TEXT = '# 某镇2023年法治政府建设情况的报告\n\n一、
 /** After a job on a text this long (UTF-16 units), the thread collects garbage once idle for IDLE_GC_DELAY ms. */
 const IDLE_GC_TEXT = 100_000;
 const IDLE_GC_DELAY = 1000;
+/** The compaction before an idle collection runs in slices this long (ms), a job coming between two. */
+const COMPACT_SLICE = 10;
 
 /** V8's full garbage collection, without starting Node with --expose-gc (undefined where that fails). */
 function garbageCollector(): (() => void) | undefined {

@@ -12,6 +12,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { startCachedThread } from './cached-thread.js';
 import type { ResolvedConfig } from '../engine/config.js';
 
 /** Messages to a worker: its setup once, a config the first time it is used, then jobs with a config's number. */
@@ -181,6 +183,9 @@ function scriptOf({ here, bundle, source }: WorkerScript): URL | string | undefi
   return `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(file.href)}, ${JSON.stringify(here)}));`;
 }
 
+/** A bundle runs through V8's code cache (node/cached-thread.ts, in .code-cache-workers/ beside it), written after its first job. */
 function startWorker(script: URL | string): Worker {
-  return typeof script === 'string' ? new Worker(script, { eval: true }) : new Worker(script);
+  if (typeof script === 'string') return new Worker(script, { eval: true });
+  const file = fileURLToPath(script);
+  return startCachedThread(file, path.join(path.dirname(file), '.code-cache-workers'));
 }

@@ -3,6 +3,7 @@
 // cannot be copied to the main thread, is answered `failed`, and the main thread does it itself.
 import { parentPort } from 'node:worker_threads';
 import type { ResolvedConfig } from '../engine/config.js';
+import { writeCodeCache } from './cached-thread.js';
 import type { FromWorker, ToWorker } from './worker-pool.js';
 
 /** `run` does one job: `index` is the input's place in the batch. */
@@ -31,5 +32,7 @@ export function serveJobs<P, R, S = undefined>(run: (payload: P, config: Resolve
       // Something in the reply cannot be copied (a rule threw an exotic value).
       parentPort!.postMessage(failed(m.job, error));
     }
+    // Once, after the first job (so that the functions it compiled are in it), if the thread ran without one.
+    writeCodeCache();
   });
 }

@@ -1,0 +1,68 @@
+// A worker thread that runs a bundle compiled with V8's code cache (as the CLI's launcher, cli/launcher.ts, runs
+// the CLI): compiling a 4–5 MB bundle and the functions of a first check is most of a thread's start. Used by the
+// language server's check thread (lsp/thread-start.ts) and the CLI's worker threads (node/worker-pool.ts).
+// This module imports nothing but Node's: the server's entry starts its thread before the rest is evaluated.
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * The thread's code: the cache, written by the thread once it has done some work (the bundle calls
+ * globalThis[Symbol.for('fazhi-lint.writeCodeCache')] when idle), lives in `cacheDir`, named by the bundle's
+ * size and time, the Node version, the architecture and Node's flags; a cache V8 rejects is replaced; where
+ * nothing may be written, there is none. Older caches of the same bundle in `cacheDir` go when a new one is written.
+ */
+const CACHED_THREAD = `
+const { readFileSync, writeFileSync, renameSync, mkdirSync, readdirSync, rmSync } = require('node:fs');
+const path = require('node:path');
+const Module = require('node:module');
+const vm = require('node:vm');
+const { workerData, threadId } = require('node:worker_threads');
+const { file, cacheDir, cacheName } = workerData;
+if (workerData.v8Flags) require('node:v8').setFlagsFromString(workerData.v8Flags);
+const cacheFile = path.join(cacheDir, cacheName);
+let cachedData;
+try { cachedData = readFileSync(cacheFile); } catch {}
+const source = readFileSync(file, 'utf8');
+const script = new vm.Script(Module.wrap(source.startsWith('#!') ? '//' + source.slice(2) : source), { filename: file, cachedData });
+if (!cachedData || script.cachedDataRejected) {
+  globalThis[Symbol.for('fazhi-lint.writeCodeCache')] = () => {
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+      const temp = cacheFile + '.' + process.pid + '-' + threadId + '.tmp';
+      writeFileSync(temp, script.createCachedData());
+      renameSync(temp, cacheFile);
+      for (const old of readdirSync(cacheDir)) if (old !== cacheName && old.startsWith(workerData.bundle + '-') && !old.endsWith('.tmp')) rmSync(path.join(cacheDir, old), { force: true });
+    } catch {}
+  };
+}
+const mod = new Module(file);
+mod.filename = file;
+mod.paths = Module._nodeModulePaths(path.dirname(file));
+script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
+`;
+
+/**
+ * A worker thread running the bundle `file` through the code cache in `cacheDir` (other caches of that bundle there
+ * are removed when one is written); `v8Flags` are set in the thread before the bundle is compiled (a cache is tied to
+ * the flags it was made under). FAZHI_LINT_NO_CODE_CACHE=1, or a file that is not a bundle: a plain Worker.
+ */
+export function startCachedThread(file: string, cacheDir: string, options: { workerData?: Record<string, unknown>; v8Flags?: string } = {}): Worker {
+  if (!file.endsWith('.cjs') || process.env.FAZHI_LINT_NO_CODE_CACHE) return new Worker(file, { workerData: options.workerData, argv: [] });
+  const stat = statSync(file);
+  const v8Flags = options.v8Flags ?? '';
+  const flags = createHash('sha1').update(`${process.execArgv.join(' ')} ${v8Flags}`).digest('hex').slice(0, 8);
+  const bundle = path.basename(file, '.cjs');
+  const cacheName = `${bundle}-${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}-${process.arch}-${flags}.bin`;
+  return new Worker(CACHED_THREAD, { eval: true, workerData: { ...options.workerData, file, bundle, cacheDir, cacheName, v8Flags }, argv: [] });
+}
+
+/** In a thread started by startCachedThread: writes the code cache if it has none yet (once; a no-op otherwise). */
+export function writeCodeCache(): void {
+  const key = Symbol.for('fazhi-lint.writeCodeCache');
+  const write = (globalThis as Record<symbol, (() => void) | undefined>)[key];
+  if (!write) return;
+  delete (globalThis as Record<symbol, unknown>)[key];
+  write();
+}
