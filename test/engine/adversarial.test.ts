@@ -162,6 +162,19 @@ describe('engine: adversarial input at 200,000 characters (issue 14.6)', functio
     }
   });
 
+  it('a numbered line of 200,000 characters with a space in every phrase: the spaces before its first sentence end are a run-in heading\'s, those after are reported', () => {
+    // cjk-spacing tested the text from the numbering to each space for a sentence end: quadratic on such a line.
+    const phrase = '加强组织领导 构建依法治镇工作新格局';
+    const half = phrase.repeat(Math.ceil(N / 2 / phrase.length));
+    const spacing = (text: string) => check(text).filter((f) => f.rule === 'cjk-spacing');
+    assert.deepEqual(spacing(`${HEAD}一、${half}${half}\n`), []);
+    const text = `${HEAD}一、${half}。${half}\n`;
+    const found = spacing(text);
+    const stop = text.indexOf('。');
+    assert.equal(found.length, half.split(' ').length - 1);
+    assert.ok(found.every((f) => f.start > stop && text.slice(f.start, f.end) === ' '));
+  });
+
   it('one line of 200,000 characters of report text: one block, its repeated sentences found', () => {
     const text = PATHOLOGICAL['one line of report text'](N);
     const { document, findings } = lint(text);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { applyFixes, lint } from '../../server/src/index.js';
+import { applyFixes, fixUntilStable, lint } from '../../server/src/index.js';
 import { CLEAN_TOWN, CLEAN_TOWN_MD, fixOnce, lineOf, run } from './helpers.js';
 
 const FR_HEADING = '党政主要负责人履行推进法治建设第一责任人职责情况';
@@ -219,6 +219,44 @@ describe('required-section (第一责任人 first, as many reports since 2020 pu
     const lines = text.split('\n');
     const after = [...lines.slice(0, 4), '二、存在的不足和原因', lines[7], '三、深入推进依法行政，持续优化法治化营商环境', lines[5], ''].join('\n');
     assert.equal(lint(after).document.outline.parts.get('measures')!.length, 0);
+  });
+
+  it('after a setext heading (a line underlined with --- or ===) the skeleton headings are Markdown headings of its depth, inserted once', () => {
+    // The unmarked heading copied from a setext heading was a paragraph: the part stayed missing and --fix appended
+    // “其他需要报告的情况” on each of its ten passes.
+    for (const [underline, hashes] of [['---', '## '], ['===', '# ']]) {
+      const text = `某县2023年法治政府建设情况报告\n\n一、主要举措和成效\n\n全年开展活动。\n\n结束语\n${underline}\n`;
+      const only = (t: string) => ({ findings: lint(t).findings.filter((f) => f.rule === 'required-section') });
+      const { text: fixed, outcome } = fixUntilStable(text, only(text), only);
+      assert.deepEqual(outcome.findings, [], underline);
+      assert.equal(fixed.split('其他需要报告的情况\n').length - 1, 1, fixed);
+      assert.ok(fixed.includes(`\n${hashes}其他需要报告的情况\n`) && fixed.includes(`\n${hashes}${FR_HEADING}\n`), fixed);
+      assert.deepEqual(lint(fixed).document.outline.sections.map((s) => s.part), ['measures', 'measures', 'shortcomings', 'first-responsible', 'next-year', 'other']);
+    }
+    // Inserted before a setext heading, which keeps its underline and takes the next number.
+    const before = '某县2023年法治政府建设情况报告\n\n一、主要举措和成效\n---\n\n全年开展活动。\n\n二、下一年度工作安排\n---\n\n继续努力。\n';
+    const only = (t: string) => ({ findings: lint(t).findings.filter((f) => f.rule === 'required-section') });
+    const fixed = fixUntilStable(before, only(before), only).text;
+    assert.ok(fixed.includes('\n## 二、推进法治政府建设存在的不足和原因\n') && fixed.includes('\n\n四、下一年度工作安排\n---\n'), fixed);
+  });
+
+  it('after bold headings (**一、主要举措和成效**) the skeleton headings are bold too, each part inserted once', () => {
+    // The copy took the opening ** but not the closing one: an unclosed ** line was no heading, and --fix inserted the
+    // shortcomings part on each of its ten passes.
+    const text = '某县2023年法治政府建设情况报告\n\n**一、主要举措和成效**\n\n全年开展活动。\n';
+    const only = (t: string) => ({ findings: lint(t).findings.filter((f) => f.rule === 'required-section') });
+    const { text: fixed, outcome } = fixUntilStable(text, only(text), only);
+    assert.deepEqual(outcome.findings, []);
+    assert.ok(fixed.includes('\n**二、推进法治政府建设存在的不足和原因**\n') && fixed.includes('\n**五、其他需要报告的情况**\n'), fixed);
+    assert.deepEqual(lint(fixed).document.outline.sections.map((s) => s.part), ['measures', 'shortcomings', 'first-responsible', 'next-year', 'other']);
+  });
+
+  it('a skeleton that did not become a part (swallowed by an HTML block left open) is inserted once: the part is still reported, without a fix', () => {
+    const text = '某县2023年法治政府建设情况报告\n一、主要举措和成效\n全年开展活动。\n<div class="footer">\n';
+    const only = (t: string) => ({ findings: lint(t).findings.filter((f) => f.rule === 'required-section') });
+    const { text: fixed, outcome } = fixUntilStable(text, only(text), only);
+    assert.equal(fixed.split('【请填写存在的不足】').length - 1, 1, fixed);
+    assert.deepEqual(outcome.findings.map((f) => [f.data.part, f.fix]), [['shortcomings', undefined], ['first-responsible', undefined], ['next-year', undefined], ['other', undefined]]);
   });
 });
 

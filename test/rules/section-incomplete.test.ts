@@ -43,6 +43,16 @@ describe('section-incomplete', () => {
     assert.equal(covered(text, f), '推进法治政府建设存在的問題與不足');
     assert.deepEqual(run(RULE, text.replace('较为单一。', '较为单一，其原因在於投入不足。')), []);
   });
+
+  it('the cause skeleton already glued to a line the engine ignores (page chrome): reported, with no fix to insert another', () => {
+    // A one-line report's cause skeleton landed after 仅展示628字… (chrome), so it was not read and --fix added one per pass.
+    const text = '某镇2021年法治政府建设情况报告\n一、主要举措和成效\n全年开展普法活动12场。\n二、存在的问题\n一是极少数党员干部依法行政的意识不强。\n仅展示628字，全文共2000字产生上述问题的原因：【请填写原因】\n';
+    const found = run(RULE, text);
+    assert.equal(found.length, 1);
+    assert.equal(found[0].fix, undefined);
+    // Without it, the skeleton is offered as before.
+    assert.ok(run(RULE, text.replace('产生上述问题的原因：【请填写原因】', ''))[0].fix);
+  });
 });
 
 describe('section-incomplete (a heading naming two parts)', () => {

@@ -49,6 +49,14 @@ describe('title', () => {
     // A skeleton with placeholders is still inserted: the user fills it in.
     assert.match(f.fix!.edits[0].newText, /××关于2023年度/);
   });
+
+  it('a title already inserted where it is not read (inside an HTML block): still missing, no fix to insert another', () => {
+    // <r> opens an HTML block that runs to the next blank line: the inserted title was swallowed, and --fix added one per pass.
+    const text = '二、<r>\n\r××关于20××年度法治政府建设情况的报告\n\n全年开展活动。\n';
+    const found = run(RULE, text);
+    assert.deepEqual(found.map((f) => [f.data.kind, f.fix]), [['missing', undefined]]);
+    assert.ok(run(RULE, '二、<r>\n\r全年开展活动。\n')[0].fix, 'without it, the title is offered');
+  });
 });
 
 describe('title (year after the body)', () => {

@@ -67,6 +67,8 @@ const rule: Rule = {
       const layoutLine = !isTitle && headingLike(text, pb);
       /** Depth of “…” and 《…》 at the scan position: spaces inside separate phrases of a slogan or a title. */
       let quoted = 0;
+      /** The first sentence end after the numbering marker (-1: none), found once: testing the text up to each space rescanned a long numbered line per space. */
+      let firstSentenceEnd: number | undefined;
       let i = pb.start;
       while (i < pb.end) {
         const c = text.charCodeAt(i);
@@ -126,7 +128,10 @@ const rule: Rule = {
             // A photo credit or byline (本报记者 林 君摄): newspaper furniture, names spaced by convention.
             if (BYLINE.test(text.slice(Math.max(pb.start, runStart - 6), runStart)) || /^[^\s]{0,3}摄(?:$|[\s。，）)])/.test(text.slice(runEnd, runEnd + 6))) continue;
             // 一、加强组织领导 今年以来…: the space ends a run-in heading (a lost mark, for broken-paragraph and the reader).
-            if (pb.block.numbering && !SENTENCE_END.test(text.slice(pb.contentStart, runStart))) continue;
+            if (pb.block.numbering) {
+              firstSentenceEnd ??= indexOfSentenceEnd(text, pb.contentStart, pb.end);
+              if (firstSentenceEnd < 0 || firstSentenceEnd >= runStart) continue;
+            }
           }
           const left = kind === 'han' ? token(text, runStart, -1, pb.start) : text.slice(Math.max(pb.start, runStart - 4), runStart);
           const right = kind === 'han' ? token(text, runEnd, 1, pb.end) : text.slice(runEnd, Math.min(pb.end, runEnd + 4));
@@ -163,6 +168,12 @@ function classify(before: number, after: number, beforeSeparator: number): Kind 
   if ((isHan(before) || isDigit(before)) && CLOSING_MARK.has(after)) return 'mark';
   if (isHan(before) && OPENING_MARK.has(after)) return 'mark';
   return undefined;
+}
+
+/** The offset of the first sentence end (SENTENCE_END) in text[from, to), or -1. */
+function indexOfSentenceEnd(text: string, from: number, to: number): number {
+  const at = from < to ? text.slice(from, to).search(SENTENCE_END) : -1;
+  return at < 0 ? -1 : from + at;
 }
 
 /** A short line with no sentence punctuation in it (a heading, whatever the engine made of its numbering). */

@@ -37,7 +37,10 @@ const rule: Rule = {
         `。年度报告应包括“${info.name}”。`;
       // Point at the line where the part belongs (or line 1 when the report has no sections).
       const at = outline.sections.length ? anchor : 0;
-      const fix = outline.sections.length ? skeletonFix(doc, part, later) : undefined;
+      // The part's skeleton already in the text (inserted where it is no heading: inside an HTML block, under an
+      // unclosed marker…): inserting another would not make it present either, and --fix would add one per pass.
+      const inserted = doc.text.includes(info.skeleton[0]) || doc.text.includes(toTraditional(info.skeleton[0]));
+      const fix = outline.sections.length && !inserted ? skeletonFix(doc, part, later) : undefined;
       report({
         start: at,
         end: at,
@@ -64,7 +67,11 @@ function skeletonFix(doc: ReportDocument, part: PartId, anchor: Section | undefi
   const gap = blankLines ? eol + eol : eol;
   const local = (s: string) => (doc.settings.script === 'traditional' ? toTraditional(s) : s);
   const model = anchor ?? outline.sections[outline.sections.length - 1];
-  const prefix = text.slice(headingLineStart(doc, model.heading), model.heading.start);
+  const modelPrefix = text.slice(headingLineStart(doc, model.heading), model.heading.start);
+  // A setext heading (a line underlined with === or ---) has no # to copy: the new heading gets the same
+  // depth as an ATX heading, or it would be a paragraph, the part missing again, and --fix append it each pass.
+  const setext = model.heading.markdownDepth > 0 && !modelPrefix.includes('#');
+  const prefix = setext ? `${modelPrefix}${'#'.repeat(model.heading.markdownDepth)} ` : modelPrefix;
   const numbering = model.heading.numbering;
   const edits: OffsetEdit[] = [];
   let marker = '';
@@ -79,14 +86,19 @@ function skeletonFix(doc: ReportDocument, part: PartId, anchor: Section | undefi
       edits.push({ start, end: start + n.marker.length, newText });
     }
   }
-  const body = [`${prefix}${marker}${local(info.heading)}`, ...info.skeleton.map(local)].join(gap);
+  // What closes the model heading on its line (the ** of a bold heading, an ATX heading's closing #s): without it a
+  // bold heading's copy is an unclosed ** line, no heading, and the part reported (and --fix inserted) again.
+  const lineEnd = doc.lines.lineEnd(model.heading.line);
+  const closing = text.slice(Math.min(model.heading.end, lineEnd), lineEnd);
+  const suffix = /^[ \t\u3000]*[*_#]+[ \t\u3000]*$/.test(closing) ? closing.trimEnd() : '';
+  const body = [`${prefix}${marker}${local(info.heading)}${suffix}`, ...info.skeleton.map(local)].join(gap);
   if (anchor) {
     // One edit from the anchor's line start through its marker: an insertion and a replacement at the same
     // offset would count as overlapping edits.
     const at = headingLineStart(doc, anchor.heading);
     const own = edits.findIndex((e) => e.start === anchor.heading.start);
     const end = own >= 0 ? edits[own].end : at;
-    const renumbered = own >= 0 ? prefix + edits[own].newText : '';
+    const renumbered = own >= 0 ? modelPrefix + edits[own].newText : '';
     if (own >= 0) edits.splice(own, 1);
     // A heading inline in a one-line report: the part goes on lines of its own before it.
     const lead = at === doc.lines.lineStart(anchor.heading.line) ? '' : eol;

@@ -40,6 +40,10 @@ const rule: Rule = {
       const { eol, blankLines } = (layout ??= paragraphLayout(doc.text, doc.blocks));
       const skeleton = doc.settings.script === 'traditional' ? toTraditional(SECTION_DATA.causeSkeleton) : SECTION_DATA.causeSkeleton;
       const at = doc.lines.lineEnd(last.line);
+      // The skeleton already there (a previous pass's, glued to a line the engine ignores, such as page chrome): another
+      // would not be read either, and --fix would add one per pass.
+      const near = doc.text.slice(section.start, doc.lines.lineEnd(Math.min(last.line + 2, doc.lines.lineCount - 1)));
+      const fix = near.includes(skeleton) ? undefined : { title: '插入原因段落骨架', edits: [{ start: at, end: at, newText: eol + (blankLines ? eol : '') + skeleton }] };
       report({
         start: heading.contentStart,
         end: titleEnd,
@@ -48,7 +52,7 @@ const rule: Rule = {
           ? `“${section.title}”的标题写明了原因，但正文只列了不足，没有分析原因。`
           : `“${section.title}”部分只写了不足，没有分析原因（应写明“存在的不足和原因”）。`,
         data: { part: 'shortcomings', missing: 'causes', ...(named ? { headingNamesCauses: true } : {}) },
-        fix: { title: '插入原因段落骨架', edits: [{ start: at, end: at, newText: eol + (blankLines ? eol : '') + skeleton }] },
+        ...(fix ? { fix } : {}),
       });
     }
   },

@@ -30,15 +30,16 @@ const rule: Rule = {
       const insertAt = first ? doc.lines.lineStart(first.line) : 0;
       // A Markdown report gets a Markdown title.
       const markdown = doc.blocks.some((b) => b.markdownDepth > 0) ? '# ' : '';
+      const inserted = local(`${body}关于${year}年度法治政府建设情况的报告`);
+      // That title already in the text but not read as one (inserted inside an HTML block, a line the engine ignores):
+      // another copy would not be read either, and --fix would add one per pass.
+      const fix = text.includes(inserted) ? undefined : { title: '插入标题', edits: [{ start: insertAt, end: insertAt, newText: markdown + inserted + eol + (blankLines ? eol : '') }] };
       report({
         start: at,
         end: first ? Math.min(first.end, at + Math.max(1, firstClauseLength(first.text))) : at,
         message: `报告缺少标题：正文直接以“${preview}${first && first.text.length > 12 ? '…' : ''}”开头。标题应写明单位和年度。`,
         data: { kind: 'missing' },
-        fix: {
-          title: '插入标题',
-          edits: [{ start: insertAt, end: insertAt, newText: markdown + local(`${body}关于${year}年度法治政府建设情况的报告`) + eol + (blankLines ? eol : '') }],
-        },
+        ...(fix ? { fix } : {}),
       });
       return;
     }
