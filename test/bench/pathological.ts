@@ -47,4 +47,6 @@ export const PATHOLOGICAL: Record<string, (n: number) => string> = {
   'list items (10 chars each)': (n) => `${HEAD}${fill('- 全年办理案件。\n', n)}`,
   'one line of report text': (n) => `${HEAD}${fill('全年共办理行政复议案件12件，依法纠错2件，行政诉讼应诉率100%。', n)}\n`,
   'short lines (5 chars each)': (n) => `${HEAD}${fill('办理案件\n', n)}`,
+  // One paragraph for micromark (no blank line), its text cut by brackets: micromark splices its text events.
+  'lines of [ ] without blank lines': (n) => `${HEAD}${fill('字体[ ]\n', n)}`,
 };

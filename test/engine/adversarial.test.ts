@@ -175,6 +175,19 @@ describe('engine: adversarial input at 200,000 characters (issue 14.6)', functio
     assert.ok(found.every((f) => f.start > stop && text.slice(f.start, f.end) === ' '));
   });
 
+  it('lines of markup joined without a blank line (one micromark paragraph): parsed in pieces, every line a block', () => {
+    // micromark's text-event merging is quadratic in one paragraph: at 400,000 characters about 45 s, now about 4 s.
+    // In a child process: were it quadratic again, it would block mocha's own timeout.
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e',
+      `import { lint } from ${JSON.stringify(new URL('../../server/src/index.ts', import.meta.url).href)};
+       import { PATHOLOGICAL } from ${JSON.stringify(new URL('../bench/pathological.ts', import.meta.url).href)};
+       const d = lint(PATHOLOGICAL['lines of [ ] without blank lines'](${2 * N})).document;
+       process.stdout.write(JSON.stringify({ blocks: d.blocks.length, lines: d.lines.lineCount }));`], { timeout: 20_000, encoding: 'utf8' });
+    assert.equal(r.signal, null, 'the check did not finish within 20 s (quadratic: ~45 s)');
+    const { blocks, lines } = JSON.parse(r.stdout) as { blocks: number; lines: number };
+    assert.ok(blocks > 0.99 * (lines - 2), `${blocks} blocks of ${lines} lines`);
+  });
+
   it('one line of 200,000 characters of report text: one block, its repeated sentences found', () => {
     const text = PATHOLOGICAL['one line of report text'](N);
     const { document, findings } = lint(text);

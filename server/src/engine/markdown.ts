@@ -11,6 +11,9 @@ import type { Root, RootContent } from 'mdast';
 
 /** Pieces are at least this many UTF-16 code units long. */
 const PIECE = 20_000;
+/** A paragraph (lines without a blank line between them) is cut at a line start once a piece is this long. */
+const LONG_PARAGRAPH = 20_000;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 
 /**
  * A report holds no code: a paragraph indented by four spaces (Word and PDF copies, pasted plain text) is a
@@ -183,7 +186,7 @@ function plainAndMarkupPieces(text: string, pieceLength: number): { start: numbe
  */
 export function pieceStarts(text: string, minLength: number): number[] {
   const starts = [0];
-  if (text.length < 2 * minLength) return starts;
+  if (text.length < 2 * minLength && text.length < 2 * LONG_PARAGRAPH) return starts;
   let fence: { char: string; length: number } | undefined;
   let htmlEnd: string | undefined;
   let previousBlank = false;
@@ -195,11 +198,14 @@ export function pieceStarts(text: string, minLength: number): number[] {
     if (
       !fence &&
       !htmlEnd &&
-      previousBlank &&
       !blank &&
       !/^[ \t]/.test(line) &&
-      at - starts[starts.length - 1] >= minLength &&
-      text.length - at >= minLength
+      (previousBlank
+        ? at - starts[starts.length - 1] >= minLength && text.length - at >= minLength
+        : // Inside a paragraph only when it is very long (lines joined without blank lines): micromark merges a
+          // paragraph's text events by splicing, quadratic in one paragraph. Blocks are lines, so only inline markup
+          // spanning this one line break is lost; a setext underline stays with its line.
+          at - starts[starts.length - 1] >= LONG_PARAGRAPH && text.length - at >= LONG_PARAGRAPH && !SETEXT_UNDERLINE.test(line))
     ) {
       starts.push(at);
     }
