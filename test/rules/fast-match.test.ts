@@ -85,6 +85,23 @@ describe('rules/shared/fast-match', () => {
     assert.ok(compared >= 20 && matched >= 20, `${compared} patterns, ${matched} matches`);
   });
 
+  it('two scans of one pattern interleaved (nested loops) each give all their matches', () => {
+    // The scans share the pattern's cached regexes: neither may move the other (the bug that once made a CMS
+    // table row loop forever was a global regex reset by a nested use, engine/chrome-lines.ts).
+    const re = /(?<=推进)法治|(?<![\u4e00-\u9fa5])法制/gu;
+    const text = '推进法治建设，法制宣传；推进法治政府，又推进法治社会。';
+    const alone = shape(text.matchAll(re));
+    assert.equal(alone.length, 4);
+    const outer: RegExpMatchArray[] = [];
+    const inner: ReturnType<typeof shape>[] = [];
+    for (const m of matchAllFast(text, re)) {
+      outer.push(m);
+      inner.push(shape(matchAllFast(text, re)));
+    }
+    assert.deepEqual(shape(outer), alone);
+    for (const each of inner) assert.deepEqual(each, alone);
+  });
+
   for (const rule of ['typo', 'terminology', 'outdated-reference']) {
     it(`${rule}: the dictionary's joined, guarded patterns find what the plain alternation finds`, () => {
       const data = JSON.parse(read(`rules/${rule}.json`)) as DictionaryFile;
