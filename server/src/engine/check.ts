@@ -91,8 +91,16 @@ export function lint(text: string, rules: readonly Rule[], config?: ConfigObject
       errors.push({ rule: rule.id, error });
     }
   }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  findings.sort(compareFindings);
   return { findings, errors, document: doc };
+}
+
+/**
+ * The order of findings everywhere (the check, the incremental re-check, the review): by start, end, then rule id.
+ * Rule ids are ASCII: code-unit order is the collator's order (the output is byte-identical on every fixture).
+ */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
 function positionEdit(lines: LineIndex, e: { start: number; end: number; newText: string }): PositionedEdit {

@@ -13,7 +13,7 @@
 //               result is what lint() gives on the new text (test/engine/incremental.test.ts checks it after
 //               each of a dozen kinds of edit).
 // A local rule whose findings name line numbers in `data` runs with the document-level rules.
-import { lint, type RuleError } from './check.js';
+import { compareFindings, lint, type RuleError } from './check.js';
 import type { ResolvedConfig } from './config.js';
 import type { ReportDocument } from './document.js';
 import { LineIndex } from './line-index.js';
@@ -308,16 +308,13 @@ function mapRange(start: number, end: number, c: TextChange, delta: number): [nu
   return undefined;
 }
 
-function before(a: Finding, b: Finding): number {
-  return a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule);
-}
 
 function mergeSorted(a: readonly Finding[], b: readonly Finding[]): Finding[] {
   const out: Finding[] = [];
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && before(a[i], b[j]) <= 0)) out.push(a[i++]);
+    if (j >= b.length || (i < a.length && compareFindings(a[i], b[j]) <= 0)) out.push(a[i++]);
     else out.push(b[j++]);
   }
   return out;

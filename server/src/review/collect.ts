@@ -4,7 +4,7 @@
 // (assemble/docx-import.ts, loaded on demand as the CLI loads it). Then one lint() per report.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { lint, type LintResult } from '../engine/check.js';
+import { compareFindings, lint, type LintResult } from '../engine/check.js';
 import { mergeConfigs, resolveConfig, type ConfigObject, type ResolvedConfig } from '../engine/config.js';
 import type { Rule } from '../engine/types.js';
 import { collectFiles } from '../node/collect-files.js';
@@ -131,6 +131,6 @@ export function withPrevious(result: LintResult, report: Pick<LoadedReport, 'tex
   const resolved = resolveConfig(config, rules);
   const again = lint(report.text, [rule], resolved);
   const findings = [...result.findings.filter((f) => f.rule !== rule.id), ...again.findings];
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  findings.sort(compareFindings);
   return { findings, errors: [...result.errors, ...again.errors], document: result.document };
 }
