@@ -1,11 +1,10 @@
 // A worker thread that runs a bundle compiled with V8's code cache (as the CLI's launcher, cli/launcher.ts, runs
 // the CLI): compiling a 4–5 MB bundle and the functions of a first check is most of a thread's start. Used by the
 // language server's check thread (lsp/thread-start.ts) and the CLI's worker threads (node/worker-pool.ts).
-// This module imports nothing but Node's: the server's entry starts its thread before the rest is evaluated.
-import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
-import path from 'node:path';
+// This module imports nothing but Node's and code-cache.ts (which imports only Node's): the server's entry starts its
+// thread before the rest is evaluated.
 import { Worker } from 'node:worker_threads';
+import { codeCacheName } from './code-cache.js';
 
 /**
  * The thread's code: the cache, written by the thread once it has done some work (the bundle calls
@@ -50,11 +49,8 @@ script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(fi
  */
 export function startCachedThread(file: string, cacheDir: string, options: { workerData?: Record<string, unknown>; v8Flags?: string } = {}): Worker {
   if (!file.endsWith('.cjs') || process.env.FAZHI_LINT_NO_CODE_CACHE) return new Worker(file, { workerData: options.workerData, argv: [] });
-  const stat = statSync(file);
   const v8Flags = options.v8Flags ?? '';
-  const flags = createHash('sha1').update(`${process.execArgv.join(' ')} ${v8Flags}`).digest('hex').slice(0, 8);
-  const bundle = path.basename(file, '.cjs');
-  const cacheName = `${bundle}-${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}-${process.arch}-${flags}.bin`;
+  const { bundle, name: cacheName } = codeCacheName(file, v8Flags);
   return new Worker(CACHED_THREAD, { eval: true, workerData: { ...options.workerData, file, bundle, cacheDir, cacheName, v8Flags }, argv: [] });
 }
 

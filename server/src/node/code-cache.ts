@@ -15,6 +15,19 @@ import vm from 'node:vm';
 
 const loaded = new Map<string, unknown>();
 
+/**
+ * The cache file's name for the bundle `file` (also of a worker thread's, node/cached-thread.ts): `prefix` names the
+ * bundle's build and the Node that runs it, the rest Node's flags and `v8Flags` set in a thread — V8 rejects a
+ * cache made under other flags (--cpu-prof, --max-old-space-size…), so there is one file per set of flags.
+ */
+export function codeCacheName(file: string, v8Flags = ''): { bundle: string; prefix: string; name: string } {
+  const stat = statSync(file);
+  const bundle = path.basename(file, '.cjs');
+  const flags = createHash('sha1').update(`${process.execArgv.join(' ')} ${v8Flags}`).digest('hex').slice(0, 8);
+  const prefix = `${bundle}-${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}-${process.arch}-`;
+  return { bundle, prefix, name: `${prefix}${flags}.bin` };
+}
+
 /** `require(file)` for a CommonJS bundle, compiled through the code cache; each bundle is run once per process. */
 export function requireWithCodeCache(file: string): unknown {
   if (loaded.has(file)) return loaded.get(file);
@@ -24,14 +37,10 @@ export function requireWithCodeCache(file: string): unknown {
     return exports;
   }
   const dir = path.dirname(file);
-  const base = path.basename(file, '.cjs');
   const source = readFileSync(file, 'utf8');
-  const stat = statSync(file);
   const cacheDir = path.join(dir, '.code-cache');
-  // V8 rejects a cache made under other flags (--cpu-prof, --max-old-space-size…): one file per set of flags.
-  const flags = createHash('sha1').update(process.execArgv.join(' ')).digest('hex').slice(0, 8);
-  const current = `${base}-${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}-${process.arch}-`;
-  const cacheFile = path.join(cacheDir, `${current}${flags}.bin`);
+  const { bundle, prefix, name } = codeCacheName(file);
+  const cacheFile = path.join(cacheDir, name);
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);
@@ -51,7 +60,7 @@ export function requireWithCodeCache(file: string): unknown {
         renameSync(temp, cacheFile);
         // This bundle's caches of an older build or another Node go; those of other flags, and other bundles', stay.
         for (const old of readdirSync(cacheDir)) {
-          if (old.startsWith(`${base}-`) && !old.startsWith(current) && !old.endsWith('.tmp')) rmSync(path.join(cacheDir, old), { force: true });
+          if (old.startsWith(`${bundle}-`) && !old.startsWith(prefix) && !old.endsWith('.tmp')) rmSync(path.join(cacheDir, old), { force: true });
         }
       } catch {
         // A read-only install runs without a cache.
