@@ -10,6 +10,19 @@ import { PATHOLOGICAL } from '../bench/pathological.js';
 // A real body's name: 某镇 is itself a placeholder (placeholder reports an unfilled 某县/某镇).
 const HEAD = '张八桥镇关于2023年法治政府建设情况的报告\n\n';
 const rulesOf = (text: string) => new Set(check(text).map((f) => f.rule));
+const ENGINE = JSON.stringify(new URL('../../server/src/index.ts', import.meta.url).href);
+const GENERATORS = JSON.stringify(new URL('../bench/pathological.ts', import.meta.url).href);
+
+/**
+ * Runs `module` (ES module source; ENGINE and GENERATORS name the engine and the generators) in a child process and
+ * returns what it writes as JSON. A loop in the check would block this process and mocha's own timeout with it, so
+ * a hang is tested so: the assertion fails when the child is killed after `ms`.
+ */
+function inChild<T>(module: string, ms: number, what: string): T {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', module], { timeout: ms, encoding: 'utf8' });
+  assert.equal(r.signal, null, `the check did not finish within ${ms / 1000} s${what}`);
+  return JSON.parse(r.stdout) as T;
+}
 /** The rules that found something besides the missing parts (these texts have no sections). */
 const textRules = (text: string) => [...rulesOf(text)].filter((r) => r !== 'required-section').sort();
 
@@ -86,12 +99,13 @@ describe('engine: adversarial input', function () {
   it('a CMS table row of two fields with a comma in a value is checked in one pass (it looped forever)', () => {
     // gluedMetadata iterated the global FIELD_NEXT while metadataFields, called inside, reset its position.
     const text = '索引号: | 0001/2022-01 | 主题分类: | 农业,林业 |\n某某区农业农村局2021年度法治政府建设情况报告\n2021年，我局依法行政。\n';
-    // In a child process: a loop in the check would block this process and mocha's own timeout with it.
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e',
-      `import { check } from ${JSON.stringify(new URL('../../server/src/index.ts', import.meta.url).href)};
-       process.stdout.write(JSON.stringify(check(${JSON.stringify(text)}).map((f) => f.rule)));`], { timeout: 15_000, encoding: 'utf8' });
-    assert.equal(r.signal, null, 'the check did not finish within 15 s');
-    assert.ok((JSON.parse(r.stdout) as string[]).includes('placeholder'), r.stdout);
+    const rules = inChild<string[]>(
+      `import { check } from ${ENGINE};
+       process.stdout.write(JSON.stringify(check(${JSON.stringify(text)}).map((f) => f.rule)));`,
+      15_000,
+      '',
+    );
+    assert.ok(rules.includes('placeholder'), rules.join());
   });
 
   it('a plain-text report indented with four spaces is prose, not indented code', () => {
@@ -177,14 +191,14 @@ describe('engine: adversarial input at 200,000 characters (issue 14.6)', functio
 
   it('lines of markup joined without a blank line (one micromark paragraph): parsed in pieces, every line a block', () => {
     // micromark's text-event merging is quadratic in one paragraph: at 400,000 characters about 45 s, now about 4 s.
-    // In a child process: were it quadratic again, it would block mocha's own timeout.
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e',
-      `import { lint } from ${JSON.stringify(new URL('../../server/src/index.ts', import.meta.url).href)};
-       import { PATHOLOGICAL } from ${JSON.stringify(new URL('../bench/pathological.ts', import.meta.url).href)};
+    const { blocks, lines } = inChild<{ blocks: number; lines: number }>(
+      `import { lint } from ${ENGINE};
+       import { PATHOLOGICAL } from ${GENERATORS};
        const d = lint(PATHOLOGICAL['lines of [ ] without blank lines'](${2 * N})).document;
-       process.stdout.write(JSON.stringify({ blocks: d.blocks.length, lines: d.lines.lineCount }));`], { timeout: 20_000, encoding: 'utf8' });
-    assert.equal(r.signal, null, 'the check did not finish within 20 s (quadratic: ~45 s)');
-    const { blocks, lines } = JSON.parse(r.stdout) as { blocks: number; lines: number };
+       process.stdout.write(JSON.stringify({ blocks: d.blocks.length, lines: d.lines.lineCount }));`,
+      20_000,
+      ' (quadratic: ~45 s)',
+    );
     assert.ok(blocks > 0.99 * (lines - 2), `${blocks} blocks of ${lines} lines`);
   });
 
