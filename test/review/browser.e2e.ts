@@ -241,12 +241,14 @@ describe('review pages in headless Chromium', function () {
     await page.goto(pathToFileURL(path.join(dir, 'single.html')).href);
     assert.ok(await page.locator('#summary').isVisible());
     const rep = json.reports[2];
+    // The page routes on hashchange, an event queued after the click returns: wait for it (5 s), then assert.
+    const shown = (selector: string) => page.locator(selector).waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false);
     await page.click(`#summary a[href="#${rep.id}"]`);
-    assert.ok(await page.locator(`#${rep.id}`).isVisible());
+    assert.ok(await shown(`#${rep.id}`));
     assert.equal(await page.locator('#summary').isVisible(), false);
     assert.equal(await page.locator('section.report:visible').count(), 1);
     await page.click(`#${rep.id} nav a`);
-    assert.ok(await page.locator('#summary').isVisible());
+    assert.ok(await shown('#summary'));
   });
 
   it('review.xlsx opens in LibreOffice Calc with one row per report and the summary’s values', () => {
