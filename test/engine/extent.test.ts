@@ -199,6 +199,91 @@ describe('extent: site furniture, wrappers and page markers', () => {
   });
 });
 
+describe('extent: a doc-sharing site\'s download page', () => {
+  // dev 183 (a doc-sharing site's page of XX县教育局2021年度法治政府建设工作报告.docx): resource fields, login buttons and a
+  // numbered notice to its users (下载, 浏览器, 本站…) above the document; the report starts at line 20.
+  it('dev 183: the notice list and login buttons are chrome; the title is read on the first line of the report', () => {
+    const text = readReal('183_xx-county-edu-2021-docsite.txt');
+    const { document: doc } = lint(text);
+    const report = doc.blocks.filter((b) => !b.chrome);
+    assert.equal(report[0].line, 19);
+    assert.match(doc.meta.title ?? '', /^XX县教育局2021年度法治政府建设工作报告/);
+    const notice = ['3、本站不支持迅雷下载,请使用电脑自带的IE浏览器,或者360浏览器、谷歌浏览器下载即可。', '5、试题试卷类文档,如果标题没有明确说明有答案则都视为没有答案,请知晓。'];
+    for (const line of notice) assert.ok(doc.blocks.find((b) => b.text === line)?.chrome, line);
+  });
+
+  it('a report sentence on downloads, a numbered item after it, and 积分制 work stay report text', () => {
+    const text = `${BODY}（二）推进政务公开。在政府网站开设下载专区，群众可在网页下载办事指南和表格文档。\n1.推行积分制管理，会员单位积分公开。\n2.本站信息按期更新，网页浏览量同比增长。\n`;
+    assert.deepEqual(chromeOf(text), []);
+  });
+});
+
+describe('extent: banners, bylines and news leads of reposting sites', () => {
+  // dev 198 (http://jyfz.org.cn/show-43752.html): 欢迎加入教育法治网! above the breadcrumb.
+  it('dev 198: a welcome banner (欢迎加入/访问/关注…) is chrome; a report sentence welcoming supervision is not', () => {
+    const text = `欢迎加入教育法治网!\n当前所在:首页 > 法纪通报 > 贵州省教育厅2022年度法治政府建设报告\n${BODY}`;
+    assert.deepEqual(chromeOf(text).slice(0, 1), ['欢迎加入教育法治网!\n当前所在:首页 > 法纪通报 > 贵州省教育厅2022年度法治政府建设报告']);
+    assert.deepEqual(chromeOf(`${BODY}欢迎社会各界关注并监督我镇法治政府建设工作。\n`), []);
+  });
+
+  // dev 123 (https://alatiku.com/fanwen/zongjie/xenqrz.html): 好学生 分享 时间: under the title.
+  it('dev 123: an essay site\'s byline (poster, 分享, empty 时间:) under the title is chrome; a short report line is not', () => {
+    const text = `关于2024年度法治政府建设工作情况报告\n\n好学生 分享 时间:\n\n县委、县政府:\n\n${BODY.slice(BODY.indexOf('2023年，'))}`;
+    assert.deepEqual(chromeOf(text), ['好学生 分享 时间:']);
+    assert.deepEqual(chromeOf(`${BODY}（二）信息公开 时间:全年\n主动公开政府信息128条。\n`), []);
+  });
+
+  // dev 201 (http://ccoic.cn/cms/content/28403): 4月1日,《海关总署关于2020年度…的报告正式发布。 before the opening.
+  it('dev 201: a news lead announcing the report glued before its opening is cut alone; a dated sentence of the report is not', () => {
+    const opening = '2020年,海关总署以习近平新时代中国特色社会主义思想为指导,深入学习贯彻党的十九大精神。';
+    const text = `海关总署关于2020年度推进法治政府建设情况的报告\n\n4月1日,《海关总署关于2020年度推进法治政府建设情况的报告正式发布。${opening}\n\n一、推进法治政府建设工作情况\n`;
+    assert.deepEqual(chromeOf(text), ['4月1日,《海关总署关于2020年度推进法治政府建设情况的报告正式发布。']);
+    const own = `海关总署关于2020年度推进法治政府建设情况的报告\n\n3月1日,《海关行政处罚实施条例》正式施行。${opening}\n`;
+    assert.deepEqual(chromeOf(own), []);
+    // The same page mirrored in traditional script (發佈).
+    const mirrored = `海關總署關於2020年度推進法治政府建設情況的報告\n\n4月1日,《海關總署關於2020年度推進法治政府建設情況的報告正式發佈。2020年,海關總署以習近平新時代中國特色社會主義思想為指導。\n`;
+    assert.deepEqual(chromeOf(mirrored), ['4月1日,《海關總署關於2020年度推進法治政府建設情況的報告正式發佈。']);
+  });
+});
+
+describe('extent: bylines and post times of government sites (probes)', () => {
+  // Probe http://www.yqfq.com.cn/9932/9940/content_1412828.html (湘潭县云湖桥镇 2025, traditional mirror): the site's name
+  // and address before the post time, under the title.
+  it('a site name and its address before glued fields: the whole line is chrome, not only the fields', () => {
+    const text = `湘潭縣云湖橋鎮2025年度法治政府建設情況報告\n湘潭縣人民政府門戶網站 www.yqfq.com.cn 發布時間:2026-01-14 11:36\n${BODY.slice(BODY.indexOf('2023年，'))}`;
+    assert.deepEqual(chromeOf(text), ['湘潭縣人民政府門戶網站 www.yqfq.com.cn 發布時間:2026-01-14 11:36']);
+    // A title with fields glued after it keeps its title.
+    const titled = `红星镇2023年法治政府建设情况报告 发布时间：2024-03-28 来源：司法局\n${BODY.slice(BODY.indexOf('2023年，'))}`;
+    assert.deepEqual(chromeOf(titled), ['发布时间：2024-03-28 来源：司法局']);
+  });
+
+  // Probe https://www.sc.gov.cn/10462/fzzfjs/2023/3/30/50bc2b59e5b04cd39ea66751c939b58d.shtml (四川省人民政府 2022): a bulleted
+  // post time in Chinese units under the title.
+  it('a post time written 2023年03月30日 09时24分 (bulleted or not) is chrome; a 落款 date and a dated sentence are not', () => {
+    const text = `四川省人民政府2022年度法治政府建设工作情况\n\n  • 2023年03月30日 09时24分\n  • 来源: 司法厅\n${BODY.slice(BODY.indexOf('2023年，'))}`;
+    assert.deepEqual(chromeOf(text), ['• 2023年03月30日 09时24分\n  • 来源: 司法厅']);
+    assert.deepEqual(chromeOf(`${BODY}红星镇人民政府\n2024年3月1日\n`), []);
+    assert.deepEqual(chromeOf(`${BODY}（二）2023年3月1日9时召开专题会议，研究部署法治政府建设工作。\n`), []);
+  });
+});
+
+describe('extent: a dated field alone above the title (mutation probe of the dev set\'s chrome lines)', () => {
+  // Dev 157's - 发文时间:2022年02月28日 and dev 180's • 公开发布日期:2023-01-10 are chrome in their field lists; alone
+  // above a title (another page's layout) they were not: a field whose value is a date is the page's there.
+  it('a label with a date value above the title is chrome; inside the body it is not', () => {
+    assert.deepEqual(chromeOf(`- 發文時間:2022年02月28日\n${BODY}`), ['- 發文時間:2022年02月28日']);
+    assert.deepEqual(chromeOf(`• 公开发布日期:2023-01-10\n${BODY}`), ['• 公开发布日期:2023-01-10']);
+    assert.deepEqual(chromeOf(`${BODY}会议时间：2023年5月12日\n（二）信息公开。主动公开政府信息128条，办理依申请公开3件。\n`), []);
+  });
+});
+
+describe('extent: a post date with its author (probe: m.fx361.cc article layout)', () => {
+  it('2019-02-21王振宇 above the title is chrome; a sentence of the report with a date is not', () => {
+    assert.deepEqual(chromeOf(`2019-02-21王振宇\n${BODY}`), ['2019-02-21王振宇']);
+    assert.deepEqual(chromeOf(`${BODY}2023-03-01召开专题会议研究部署。\n`), []);
+  });
+});
+
 describe('extent: precision on report text', () => {
   it('no chrome in the clean reports; in the seeds only the page furniture they carry', () => {
     for (const { file, text } of cleanFiles()) assert.deepEqual(chromeOf(text), [], file);

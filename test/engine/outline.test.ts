@@ -244,3 +244,25 @@ describe('outline: a doc-site text, one page per line (dev 004)', () => {
     assert.equal(document.meta.title, '2023年度乡镇法治政府建设情况报告及2023年工作方案');
   });
 });
+
+describe('numbering: markers of pasted and typed reports', () => {
+  // Probe battery of heading layouts (PROBE, 4 Dec): 4.2024年工作安排 and full-width １． were not read as markers,
+  // so the next-year part (or every part) was reported missing.
+  it('an arabic marker before a year (4.2024年工作安排) and full-width digits (１． ２、（３）) are markers', () => {
+    assert.deepEqual(parseNumbering('4.2024年工作安排'), { style: 'arabic-dot', level: 3, value: 4, marker: '4.' });
+    assert.deepEqual(parseNumbering('１．主要举措和成效'), { style: 'arabic-dot', level: 3, value: 1, marker: '１．' });
+    assert.equal(parseNumbering('１２、存在的不足')?.value, 12);
+    assert.equal(parseNumbering('（３）规范执法')?.value, 3);
+    // Still not a decimal or a date.
+    assert.equal(parseNumbering('4.5亿元用于…'), undefined);
+    assert.equal(parseNumbering('2023.3.1召开会议'), undefined);
+    assert.equal(parseNumbering('1.2万人次参加'), undefined);
+  });
+
+  it('a report numbered 1. 2. 3. 4.2024年… has its four parts', () => {
+    const P = '全年开展相关工作，取得明显成效，群众满意度不断提升。';
+    const text = `红星镇2023年法治政府建设情况报告\n2023年，红星镇全面推进依法行政。\n1.主要举措和成效\n${P}\n2.存在的不足和原因\n一是学法不够深入。原因是培训不足。\n3.党政主要负责人履行推进法治建设第一责任人职责情况\n${P}\n4.2024年工作安排\n${P}\n`;
+    const parts = lint(text).document.outline.sections.map((s) => s.part);
+    assert.deepEqual(parts, ['measures', 'shortcomings', 'first-responsible', 'next-year']);
+  });
+});

@@ -247,6 +247,28 @@ describe('conversion-artifact: page chrome of real report pages', () => {
     assert.deepEqual(findings(RULE, clean), []);
   });
 
+  // Probe http://owenbabies.com/info/1135/62663.htm (a health bureau's 2025 report on a hacked host): a betting brand
+  // (two characters + 体育平台/官网/app…) spliced into a sentence.
+  it('a betting brand (××体育平台) spliced into report prose; not sports work a report describes', () => {
+    const text = `${BODY}（二）加强组织领导。全面贯彻落实党中央、省州市委三升体育平台法治政府建设的决策部署，将法治建设与卫生健康事业高质量发展深度融合。\n`;
+    assert.deepEqual(findings(RULE, text).filter((f) => f.data.kind === 'spam').map((f) => covered(text, f)), ['三升体育平台']);
+    const clean = `${BODY}（二）加强体育执法。依托全民健身体育平台开展普法宣传，搭建体育平台服务群众，依法打击非法体育平台赌球活动，在县体育官网公开执法信息。\n`;
+    assert.deepEqual(findings(RULE, clean), []);
+  });
+
+  // Furniture of real pages the search store returned (PROBE, 4 Dec: jkq.changzhou.gov.cn, hlblexin.com, tianqiao.gov.cn…):
+  // a QR-code line, a site's copyright/disclaimer heading, 本网站由…主办; and the GBK round-trip mojibake 锟斤拷.
+  it('QR-code lines, disclaimers and 本网站由…主办 after the report; 锟斤拷 inside a sentence; report sentences on QR codes stay', () => {
+    const tail = ['扫码使用手机浏览本页内容', '北疆新闻版权与免责声明:', '本网站由红星镇人民政府办公室主办'];
+    const text = `${BODY}${tail.join('\n')}\n`;
+    const fs = findings(RULE, text);
+    for (const line of tail) assert.ok(fs.some((f) => covered(text, f).includes(line)), line);
+    const garbled = `${BODY}（二）推进政务公开。主动公开政府信息锟斤拷128条。\n`;
+    assert.deepEqual(findings(RULE, garbled).map((f) => [f.data.kind, covered(garbled, f)]), [['mojibake', '锟斤拷']]);
+    const prose = `${BODY}（二）推进政务公开。群众扫码即可用手机浏览办事指南，本网站由镇政府办公室负责日常维护。\n`;
+    assert.deepEqual(findings(RULE, prose), []);
+  });
+
   it('nothing on the clean reports (page-chrome shapes do not match report prose)', () => {
     for (const { file, text } of cleanFiles()) assert.deepEqual(findings(RULE, text), [], file);
   });

@@ -162,3 +162,42 @@ describe('placeholder', () => {
 import * as recall from '../helpers/inject.js';
 
 recall.injectionCase({ rule: 'placeholder', defect: '占位符XX', inject: (t) => recall.replaceOnce(t, '审核合同112件', '审核合同XX件'), match: 'XX' });
+
+describe('placeholder: a name masked by a lone letter, a unit left without its name (real pages)', () => {
+  // dev 174 (https://gongwencankao.com/?p=180555, an essay site's 2023 town report): 习近平 replaced by A, the town's
+  // name deleted before 镇.
+  it('dev 174: A where a name stands (A总书记, A法治思想, 《A关于…论述摘编》) and 镇 without its name after 以来,', () => {
+    const text = [
+      '2023年以来,镇以A新时代中国特色社会主义思想、党的二十大精神为指导,深入学习贯彻A总书记全面依法治国新理念新思想新战略。',
+      '三是学习贯彻A法治思想。组织镇党委理论学习中心组开展《A法治思想学习纲要》《A关于依规治党论述摘编》等专题学习2次。',
+    ].join('\n');
+    const fs = findings(RULE, text);
+    assert.deepEqual(fs.map((f) => covered(text, f)), ['镇', 'A', 'A', 'A', 'A', 'A']);
+    assert.match(fs[0].message, /“镇以”中“镇”前缺少名称/);
+  });
+
+  it('leaves letters that are grades or codes (4A级景区, A级纳税人, B超, A股) and a named or collective unit', () => {
+    const text = [
+      '2023年,全镇创建4A级景区1个,评定A级纳税人12户,开展B超检查300人次,A股上市企业2家。',
+      '2023年以来,镇党委坚持依法行政。全年,县政府坚持依法决策,区坚持会议制度完善。近年来,我镇坚持学法。',
+    ].join('\n');
+    assert.deepEqual(findings(RULE, text).map((f) => covered(text, f)), []);
+  });
+});
+
+describe('placeholder: a year masked by one character (mutation probe of dev 123\'s 20xx年)', () => {
+  it('20X年, 20*年 are unfilled years; 2020年, X20年 and a formula are not', () => {
+    const text = '20X年以来，我镇坚持依法行政，纳入20*年党委政府工作计划。\n';
+    assert.deepEqual(findings(RULE, text).map((f) => covered(text, f)), ['20X', '20*']);
+    assert.deepEqual(findings(RULE, '2020年以来，我镇开展X20型设备检测，系数为20×年均增长率。\n').map((f) => f.rule), []);
+  });
+});
+
+describe('placeholder: the same masks on a mirrored page in traditional script (whole-file mutation probe of dev 174)', () => {
+  it('A總書記, A新時代…, 鎮以 and 某縣 are found as in simplified script', () => {
+    const text = '2023年以來,鎮以A新時代中國特色社會主義思想為指導,深入學習貫徹A總書記全面依法治國新理念新思想新戰略。\n';
+    assert.deepEqual(findings(RULE, text).map((f) => covered(text, f)), ['鎮', 'A', 'A']);
+    const title = '某縣2025年度法治政府建設情況報告\n2025年,全縣堅持依法行政。\n';
+    assert.deepEqual(findings(RULE, title).map((f) => covered(title, f)), ['某縣']);
+  });
+});

@@ -269,3 +269,21 @@ recall.injectionCase({
   inject: (t) => t.replace(recall.between(t, '## 五、', '宁远县人民政府\n\n2025年'), ''),
   part: 'other',
 });
+
+describe('required-section: heading wordings of real reports', () => {
+  // Probe battery (PROBE, 4 Dec): 短板与不足, 差距和不足, 面临的困难和挑战 (shortcomings) and 下步打算 (next-year) were
+  // reported missing although the report has them.
+  const P = '全年开展相关工作，取得明显成效，群众满意度不断提升。';
+  const report = (short: string, next: string) => `红星镇2023年法治政府建设情况报告\n2023年，红星镇全面推进依法行政。\n一、主要举措和成效\n${P}\n二、${short}\n一是学法不够深入。原因是培训不足。\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n${P}\n四、${next}\n${P}\n五、其他需要报告的情况\n无。\n`;
+  it('reads 短板与不足, 差距和不足, 面临的困难和挑战 as the shortcomings and 下步打算 as the next year\'s plans', () => {
+    for (const [short, next] of [['短板与不足', '下步打算'], ['差距和不足及原因', '2024年工作安排'], ['面临的困难和挑战', '下步工作打算']]) {
+      assert.deepEqual(run('required-section', report(short, next)), [], short);
+    }
+  });
+
+  it('a thematic measures heading naming 短板 is not the shortcomings part', () => {
+    const text = report('存在的不足和原因', '2024年工作安排').replace('一、主要举措和成效', '一、坚持问题导向，补齐短板与不足，全面推进依法行政');
+    const parts = lint(text).document.outline.sections.map((s) => s.part);
+    assert.deepEqual(parts, ['measures', 'shortcomings', 'first-responsible', 'next-year', 'other']);
+  });
+});

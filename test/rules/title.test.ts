@@ -235,3 +235,82 @@ recall.injectionCase({
   inject: (t) => recall.replaceOnce(t, '# 宁远县人民政府关于2024年法治政府建设情况的报告', '# 宁远县人民政府关于法治政府建设情况的报告'),
   match: '宁远县人民政府关于法治政府建设情况的报告',
 });
+
+describe('title: the report\'s own title under a page heading (real pages)', () => {
+  // test/fixtures/real/135 (http://srsj.cngy.gov.cn/mobile/Detail.aspx?articid=20231229162430914, 广元市人社局 2023): the page's heading over a byline, then the
+  // report's own title block, body on the line above the title.
+  it('a page heading without the body, restated below under the body line: the title names the body', () => {
+    const opening = '2023年,我局坚持以习近平新时代中国特色社会主义思想为指导,深入学习践行习近平法治思想,全市人社系统依法行政能力水平显著提升。现就有关情况报告如下。';
+    const text = `2023年法治政府建设工作年度报告\n政策法规科 2023-12-29\n\n\n广元市人力资源和社会保障局\n\n2023年法治政府建设工作年度报告\n\n\n${opening}\n`;
+    assert.deepEqual(run(RULE, text), []);
+    // Restated without the body line: still no body.
+    const bare = `2023年法治政府建设工作年度报告\n政策法规科 2023-12-29\n\n2023年法治政府建设工作年度报告\n\n${opening}\n`;
+    assert.deepEqual(run(RULE, bare).map((f) => f.data.kind), ['no-body']);
+  });
+
+  it('a page heading without the body above the report\'s own title naming it: that title is the report\'s', () => {
+    const opening = '2023年,县司法局坚持以习近平法治思想为指导,全面推进依法行政,法治政府建设取得新成效。现将有关情况报告如下:';
+    const text = `2023年法治政府建设情况报告\n发布时间:2024-03-28 来源:县司法局\n东安县司法局2023年度法治政府建设情况报告\n${opening}\n`;
+    assert.deepEqual(run(RULE, text), []);
+    const { meta } = lint(text).document;
+    assert.equal(meta.title, '东安县司法局2023年度法治政府建设情况报告');
+    // The same title given twice stays the first one (the second is its repetition).
+    const twice = `东安县2023年法治政府建设情况报告\n东安县2023年法治政府建设情况报告\n${opening}\n`;
+    assert.equal(lint(twice).document.meta.titleRange!.start, 0);
+  });
+});
+
+describe('title: bodies real titles name (probe battery of title layouts)', () => {
+  const opening = '2023年，全局坚持以习近平新时代中国特色社会主义思想为指导，深入推进依法行政，法治政府建设取得新成效。现将有关情况报告如下：\n一、主要举措和成效\n全年开展相关工作，取得明显成效。\n';
+  it('a customs office, a federation, the body in brackets after the title, a masked body on the line above', () => {
+    for (const t of [
+      '南京海关2023年法治政府建设年度报告',
+      '东安市残疾人联合会2023年度法治政府建设情况报告',
+      '东安县供销合作社联合社2023年法治政府建设工作报告',
+      '2023年度法治政府建设情况报告（东安县司法局）',
+      'XX县人民政府\n2023年度法治政府建设情况报告',
+      '××县应急管理局\n2023年法治政府建设年度报告',
+    ]) assert.deepEqual(run(RULE, `${t}\n${opening}`), [], t);
+  });
+
+  it('still reports a title with no body: 关于… alone, brackets holding no body, a line above that is no body', () => {
+    for (const t of ['关于2023年度法治政府建设情况的报告', '2023年度法治政府建设情况报告（全文）', '政策文件\n2023年法治政府建设年度报告']) {
+      assert.deepEqual(run(RULE, `${t}\n${opening}`).map((f) => f.data.kind), ['no-body'], t);
+    }
+  });
+});
+
+describe('title: a title broken after 关于 or the year', () => {
+  // Word and PDF pages break long titles where the line is full: 东安县司法局关于2023年度 ⏎ 法治政府建设情况的报告.
+  // The second line alone reads as a title (topic and kind) but names no body.
+  it('joins the two lines: no finding', () => {
+    for (const t of ['东安县司法局关于2023年度\n法治政府建设情况的报告', '东安县人民政府关于\n2023年度法治政府建设情况的报告']) {
+      assert.deepEqual(run(RULE, `${t}\n\n${BODY}`), [], t);
+    }
+  });
+
+  it('still reports what the joined title lacks, and a first line that can end a title is not joined', () => {
+    assert.deepEqual(run(RULE, `关于2023年度\n法治政府建设情况的报告\n\n${BODY}`).map((f) => f.data.kind), ['no-body']);
+    assert.deepEqual(run(RULE, `东安县司法局关于\n法治政府建设情况的报告\n\n${BODY}`).map((f) => f.data.kind), ['no-year']);
+    assert.deepEqual(run(RULE, `政务公开\n2023年度法治政府建设情况报告\n\n${BODY}`).map((f) => f.data.kind), ['no-body']);
+  });
+});
+
+describe('title: mutation probe of the dev titles (masked, traditional, under an attachment label)', () => {
+  // Dev 180 (威海市生态环境局, field list, body line, title) with the body masked as sites do (XX局), dev 183 (a doc-site
+  // line: the title glued to the body) in traditional script and under 附件1: all read the title.
+  const opening = '2022年,市生态环境局深入学习贯彻习近平法治思想,切实增强推进法治政府建设工作的政治自觉、思想自觉和行动自觉,认真执行各项制度。\n一、2022年推进法治政府建设的主要举措和成效\n全年开展相关工作。\n';
+  it('a masked body line (XX市生态环境局) between the page\'s fields and the title belongs to the title', () => {
+    const text = `    • 发文字号:XX环发〔2023〕3号\n    • 所属单位:XX市生态环境局\n\n    XX市生态环境局\n\n    2022年法治政府建设情况工作报告\n\n${opening}`;
+    assert.deepEqual(run(RULE, text), []);
+    assert.equal(lint(text).document.meta.title, 'XX市生态环境局2022年法治政府建设情况工作报告');
+  });
+
+  it('a title glued to the body in traditional script, or under 附件1, is the title', () => {
+    const body = '2021年度,我局在縣委、縣政府的正確領導下,在縣司法局大力支持下,深化實行《法治政府建設實施綱要》,全面推進依法治教,為教育事業發展提供良好的法治環境。';
+    assert.deepEqual(run(RULE, `XX縣教育局2021年度法治政府建設工作報告 ${body}\n`), []);
+    assert.deepEqual(run(RULE, `附件1\nXX县教育局2021年度法治政府建设工作报告 ${body}\n`), []);
+    // A long first line that is body text is still no title.
+    assert.deepEqual(run(RULE, `附件1\n${body}\n`).map((f) => f.data.kind), ['missing']);
+  });
+});

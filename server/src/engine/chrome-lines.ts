@@ -28,6 +28,8 @@ interface ExtentData {
   /** Advertising words of hacked pages (rules/conversion-artifact.json). */
   spam?: string[];
   siteName?: string;
+  /** Words of a doc-sharing site's notices to its users (rules/conversion-artifact.json). */
+  siteNotice?: { words: string[]; strong: string[] };
 }
 
 const ARTIFACTS = data as unknown as { maxLineLength: number; lines: LinePattern[]; glued?: LinePattern[]; extent: ExtentData };
@@ -65,6 +67,8 @@ const TABLE_RULE = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$/;
 const LIST_MARKERS = /^(?:[-*+•·|｜]\s*)+/;
 export const DATELINE = new RegExp(`^(?:${DATA.newsDateline})`);
 const SITE_NAME = DATA.siteName ? new RegExp(`^(?:${DATA.siteName})$`) : undefined;
+const NOTICE_WORD = DATA.siteNotice?.words.length ? new RegExp(DATA.siteNotice.words.map(escapeRe).join('|'), 'g') : undefined;
+const NOTICE_STRONG = new Set(DATA.siteNotice?.strong ?? []);
 const WRAPPERS = DATA.wrappers.map((w) => ({ re: new RegExp(`^(?:${w.pattern})$`), kind: w.kind as ChromeKind, maxLength: w.maxLength ?? ARTIFACTS.maxLineLength, list: w.list === true }));
 const DATA_LINES = [...ARTIFACTS.lines, ...(ARTIFACTS.glued ?? [])].map((p) => ({ re: new RegExp(`^(?:${p.pattern})$`, 'u'), kind: p.kind as ChromeKind, breadcrumb: p.breadcrumb === true }));
 // One alternation of each list rules most lines out with one match; the single patterns then say which applies.
@@ -81,6 +85,8 @@ export interface Candidate {
   strength: Strength;
   /** A related-articles heading: the short lines after it are its list. */
   list?: boolean;
+  /** A doc-sharing site's notice to its users (本站不支持迅雷下载…): a numbered item after it continues the notice. */
+  notice?: boolean;
   breadcrumb?: boolean;
   /** A metadata line whose last field's value is on the next line. */
   valueBelow?: boolean;
@@ -89,6 +95,8 @@ export interface Candidate {
    * other chrome or above the title, never merely for standing outside the report's prose.
    */
   generic?: boolean;
+  /** A field whose value is a date: chrome above the report's first sentence even alone (below it, the 落款's date may be written so). */
+  dated?: boolean;
 }
 
 /**
@@ -209,6 +217,8 @@ export function candidateOf(block: Block, raw: string): Candidate | undefined {
   if (/^[\s|｜\-—=_*·•【】[\]()（）<>《》?？]*$/.test(bare) || TABLE_RULE.test(raw.trim())) return { kind: 'web', strength: 'weak' };
   // A post's time and its author or source (2021-11-30 18:20:34夏正林): no report line starts with a clock time.
   if (POST_TIME.test(s)) return { kind: 'metadata', strength: 'strong' };
+  // A post's date and its author without the time (2019-02-21王振宇, as fx361.cc lays out an article): outside the prose.
+  if (DATED_BYLINE.test(s)) return { kind: 'metadata', strength: 'weak' };
   // Keywords stuffed into a hacked page (亚洲免费av电影一区二区三区,日韩…,…): a row of short phrases, advertising among them.
   if (isSpamRow(s)) return { kind: 'spam', strength: 'strong' };
   if (ANY_WRAPPER.test(s)) for (const w of WRAPPERS) if (s.length <= w.maxLength && w.re.test(s)) return { kind: w.kind, strength: 'strong', list: w.list };
@@ -227,9 +237,12 @@ export function candidateOf(block: Block, raw: string): Candidate | undefined {
   }
   const spaced = spacedFields(s);
   if (spaced) return { kind: 'metadata', strength: strength(spaced) };
+  // A field whose value is a date (- 发文时间:2022年02月28日, • 公开发布日期:2023-01-10): the page's above the report's text.
+  if (DATED_FIELD.test(bare)) return { kind: 'metadata', strength: 'weak', generic: true, dated: true };
   if (genericFields(s)) return { kind: 'metadata', strength: 'weak', generic: true };
   const controls = controlsOf(bare);
   if (controls) return { kind: 'web', strength: controls.length >= 2 || !WEAK_CONTROLS.has(controls[0]) ? 'strong' : 'weak' };
+  if (isByline(bare)) return { kind: 'essay', strength: 'weak' };
   const nav = bare.length <= 100 ? bare.split(NAV_SEPARATORS).filter(Boolean) : [];
   if (nav.length >= 3 && nav.every((t) => t.length <= 8 && !SENTENCE.test(t)) && nav.some(isControl)) return { kind: 'web', strength: 'weak' };
   // A toolbar or a row of links spaced by single spaces (无障碍阅读 关怀版 返回首页; 中国政府网 黑龙江省政府网 English
@@ -246,6 +259,9 @@ export function candidateOf(block: Block, raw: string): Candidate | undefined {
     let found = 0;
     for (const c of CONTROLS) if (c.length >= 2 && joined.includes(c) && ++found >= 2) return { kind: 'web', strength: 'weak' };
   }
+  // A doc-sharing site's notice (2、PDF文件下载后,可能会被浏览器默认打开…; 三方登录下载:): chrome only in a run of chrome
+  // outside the report's prose (a report may mention its site's downloads).
+  if (isSiteNotice(bare)) return { kind: 'essay', strength: 'weak', notice: true, generic: true };
   // A site's name or slogan (更全的杂志信息网): outside the report only.
   if (SITE_NAME && s.length <= 30 && SITE_NAME.test(s)) return { kind: 'web', strength: 'weak' };
   const dateline = DATELINE.exec(s);
@@ -257,6 +273,30 @@ export function candidateOf(block: Block, raw: string): Candidate | undefined {
   return undefined;
 }
 
+/**
+ * An essay site's byline (好学生 分享 时间:): a poster's name, a control and an empty field, a few short words and
+ * nothing else.
+ */
+function isByline(s: string): boolean {
+  if (s.length > 40) return false;
+  const words = s.split(/[\s\u3000]+/);
+  if (words.length < 2 || words.length > 5 || words.some((w) => w.length > 12 || SENTENCE.test(w))) return false;
+  const field = (w: string) => /[:：]$/.test(w) && LABEL_SET.has(normalLabel(w.slice(0, -1)));
+  return words.some(isControl) && words.some(field) && words.filter((w) => !isControl(w) && !field(w)).length <= 1;
+}
+
+/**
+ * Two distinct words of a doc-sharing site's notices to its users (下载, 浏览器, 本站, 登录…), one of them a word no report
+ * sentence uses of itself (本站, 浏览器, 迅雷, 水印…) where the line is more than a short label.
+ */
+function isSiteNotice(s: string): boolean {
+  if (!NOTICE_WORD || s.length > 160) return false;
+  const found = new Set(s.match(NOTICE_WORD) ?? []);
+  return found.size >= 2 && (s.length <= 12 || [...found].some((w) => NOTICE_STRONG.has(w)));
+}
+
+const DATED_FIELD = /^[\u4e00-\u9fa5]{2,8}\s*[:：]\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+const DATED_BYLINE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*[\u4e00-\u9fa5·]{2,4}$/;
 const POST_TIME = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[\u4e00-\u9fa5A-Za-z·]{1,12})?$/;
 const SPAM_WORD = DATA.spam?.length ? new RegExp(DATA.spam.map(escapeRe).join('|'), 'i') : undefined;
 /** Six comma-separated short phrases at least, no sentence, one of them advertising of a hacked page. */

@@ -54,8 +54,8 @@ const KEYWORDS = /^[^，,。；;：:、\s]{1,8}(?:[，,][^，,。；;：:、\s]{
 const DOCUMENT_TITLE = /(?:报告|報告|总结|總結|规则|規則|方案|办法|辦法|意见|意見|通知|规定|規定|细则|細則|纲要|綱要|规划|規劃)$/;
 /** Lines a 公文 carries above its title: 附件2, its number (红政发〔2024〕3号), 特急, a secrecy mark. */
 const DOCUMENT_HEAD = /^附\s*件|〔\s*\d{4}\s*〕\s*\d+\s*号$|^(?:特急|加急|平急|特提|秘密|机密|绝密)/;
-/** A line that is a body's name (东安县应急管理局, 红星镇人民政府): above the title it belongs to the title. */
-const BODY_NAME = /^[\u4e00-\u9fa5（）()]{2,24}(?:人民政府|政府|委员会|管委会|办事处|办公室|局|委|办|厅|署|部|镇|乡|街道|县|区|旗|市|州|盟|省|中心|院|所|站|队)$/;
+/** A line that is a body's name (东安县应急管理局, 红星镇人民政府, masked XX县教育局): above the title it belongs to the title. */
+const BODY_NAME = /^[\u4e00-\u9fa5（）()XxＸｘ×*＊]{2,24}(?:人民政府|政府|委员会|管委会|办事处|办公室|局|委|办|厅|署|部|镇|乡|街道|县|区|旗|市|州|盟|省|中心|院|所|站|队)$/;
 /** What follows the date and is still the document's: 版记, 附注, contact. */
 const REPORT_TAIL = /^(?:抄\s*送|抄\s*报|主\s*送|[（(]此件|联系人|联系电话|[\u4e00-\u9fa5]{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发)/;
 
@@ -89,6 +89,15 @@ export function findExtent(text: string, lines: LineIndex, blocks: Block[], igno
       candidates[i + 1] = { kind: 'metadata', strength: 'weak' };
     }
   });
+  // A notice's list goes on in the next numbered item (5、试题试卷类文档… after 4、本站资源下载后…).
+  for (let i = 1; i < blocks.length; i++) {
+    const prev = candidates[i - 1];
+    const a = blocks[i - 1].numbering;
+    const b = blocks[i].numbering;
+    if (prev?.notice && !candidates[i] && a && b && a.style === b.style && b.value === a.value + 1 && blocks[i].text.length <= 160) {
+      candidates[i] = { kind: prev.kind, strength: 'weak', notice: true, generic: true };
+    }
+  }
   const firstProse = blocks.findIndex((b, i) => !candidates[i] && isProse(b));
   // A publisher and post date above the report (清水县人民政府 2024年01月08日): the same line after the report is
   // its 落款, so only before the report's first sentence.
@@ -104,7 +113,7 @@ export function findExtent(text: string, lines: LineIndex, blocks: Block[], igno
   const tail = (i: number) => REPORT_TAIL.test(blocks[i].text);
   // Fields under unknown labels are chrome only in a run of other chrome (a form's 报告单位：… is the report's).
   candidates.forEach((c, i) => {
-    if (c && (c.strength === 'strong' || (outside(i) && !c.generic))) kinds.set(i, c.kind);
+    if (c && (c.strength === 'strong' || (outside(i) && !c.generic) || (c.dated && i < proseStart))) kinds.set(i, c.kind);
   });
   // Weak candidates (大 / 中 / 小 one per line, a lone 首页, 时间：…) next to chrome are chrome too: a sweep each way
   // carries chrome along a run of them (upwards never into the report's own closing lines).
@@ -227,11 +236,19 @@ function pageMarkers(text: string, blocks: Block[]): ChromeSpan[] {
   });
 }
 
+/**
+ * A reposting site's news lead glued before the report's opening (4月1日,《海关总署关于2020年度…的报告》正式发布。2020年,…):
+ * a date and the report's own title announced as published, then the report's text.
+ */
+const NEWS_LEAD = /^\d{1,2}\s*月\s*\d{1,2}\s*日\s*[,，]?\s*[^。，,]{0,20}《[^。《]{4,80}?(?:报告|总结)》?\s*(?:正式|已)?(?:发布|公布|印发|出炉|公开发布)[。.]\s*(?=\S)/;
+
 /** A news agency's dateline before a report reposted as news (中新网 3月29日电 …): only the dateline is chrome. */
 function datelines(text: string, blocks: Block[]): ChromeSpan[] {
   const out: ChromeSpan[] = [];
   for (const b of blocks.slice(0, 3)) {
-    const m = DATELINE.exec(b.text);
+    // Read in simplified script where the conversion keeps the length (發佈 of a mirrored page is 发布).
+    const simplified = b.text.length <= 400 ? toSimplified(b.text) : b.text;
+    const m = DATELINE.exec(b.text) ?? NEWS_LEAD.exec(simplified.length === b.text.length ? simplified : b.text);
     if (!m) continue;
     out.push({ start: b.start, end: b.start + m[0].length, kind: 'news' });
     moveStart(text, b, m[0].length);
@@ -258,6 +275,14 @@ function gluedMetadata(text: string, blocks: Block[]): ChromeSpan[] {
       const label = b.start + m.index + (m[0].length - m[0].trimStart().length);
       let start = label;
       while (start > b.start && /[\s\u3000]/.test(text[start - 1])) start--;
+      // What the fields follow is the page's too when it reads as chrome on its own (湘潭县人民政府门户网站
+      // www.yqfq.com.cn 发布时间:…): the whole line goes.
+      const head = text.slice(b.start, start);
+      if (head.length <= 40 && candidateOf({ ...b, text: head, numbering: undefined }, head)) {
+        out.push({ start: b.start, end: b.end, kind: 'metadata', blocks: { first: b.index, last: b.index } });
+        b.chrome = 'metadata';
+        break;
+      }
       out.push({ start: label, end: b.end, kind: 'metadata' });
       b.end = start;
       b.text = text.slice(b.start, b.end);

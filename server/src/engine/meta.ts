@@ -46,7 +46,7 @@ export interface ReportDate {
 const TITLE_TOPIC = /法治|法制|依法行政|依法治/;
 const TITLE_KIND = /报告|情况|总结|综述|自查|自评|述职/;
 const CHROME = /[:：>|]|首页|当前的?位置|来源|发布时间|浏览/;
-const BODY_SUFFIX = '(?:人民政府|政府|街道办事处|管委会|行政公署|行署|街道|街(?=[\\s\\u3000]*(?:关于|\\d))|镇|乡|苏木|农场|林场|县|区|市|州|盟|旗|省|自治区|局|委员会|委|办公室|办事处|办|厅|署|部|中心|院|所|站|处|队|馆)';
+const BODY_SUFFIX = '(?:人民政府|政府|海关|联合会|联合社|街道办事处|管委会|行政公署|行署|街道|街(?=[\\s\\u3000]*(?:关于|\\d))|镇|乡|苏木|农场|林场|县|区|市|州|盟|旗|省|自治区|局|委员会|委|办公室|办事处|办|厅|署|部|中心|院|所|站|处|队|馆)';
 /** A body's name, masked where a site hid it (XX镇, ×× 县, *区): placeholder reports the mask, the title still names a body. */
 const NAME_CHAR = '[\\u4e00-\\u9fa5XxＸｘ×*＊]';
 /** A title (simplified) that names its body: 如皋市司法局关于…, 王鲍镇2023年度…, 2023年度王鲍镇法治政府…. */
@@ -70,8 +70,11 @@ export function withoutCoIssuers(title: string): string {
   return t;
 }
 
+/** An attachment's label above a document (附件, 附件1, 附件 2：). */
+const ATTACHMENT_LABEL = /^附\s*件\s*\d{0,2}\s*[:：]?$/;
+
 /** A title at the start of a long line, the body text following it: a year, an addressee (区政府：), 根据…. */
-const GLUED_TITLE = /^([^。，,；;：:！？!?]{4,70}?(?:报告|报告》|总结|汇报|方案))(?=[\s\u3000]*(?:\d{4}\s*年|[\u4e00-\u9fa5]{1,12}[:：]|根据|按照|今年|近年来|[一二三四五六七八九十]、))/;
+const GLUED_TITLE = /^([^。，,；;：:！？!?]{4,70}?(?:报告|報告|报告》|報告》|总结|總結|汇报|匯報|方案))(?=[\s\u3000]*(?:\d{4}\s*年|[\u4e00-\u9fa5]{1,12}[:：]|根据|按照|今年|近年来|[一二三四五六七八九十]、))/;
 
 const OPENING_BODY = new RegExp(
   `^(?:\\d{4}\\s*年(?:以来|度|，|,)?[，,]?\\s*)?(?:在[^，,。]{0,40}?下[，,]\\s*)?` +
@@ -98,11 +101,20 @@ export function titleText(text: string): string {
 
 /** A line above the title that belongs to it: the body's name(s), its year, or both. */
 const TITLE_HEAD_LINE = new RegExp(
-  `^(?=\\S)(?:(?:[\\u4e00-\\u9fa5]{1,20}?${BODY_SUFFIX}[\\s\\u3000]+)*[\\u4e00-\\u9fa5]{1,20}?${BODY_SUFFIX})?[\\s\\u3000]*(?:\\d{4}\\s*年度?)?$`,
+  `^(?=\\S)(?:(?:${NAME_CHAR}{1,20}?${BODY_SUFFIX}[\\s\\u3000]+)*${NAME_CHAR}{1,20}?${BODY_SUFFIX})?[\\s\\u3000]*(?:\\d{4}\\s*年度?)?$`,
 );
 
+/** The line above a title block names a body (王鲍镇; 广元市人力资源和社会保障局): the title's own head line. */
+export function namesBodyAbove(blocks: Block[], title: Block): boolean {
+  const above = blocks[title.index - 1];
+  if (!above || above.chrome) return false;
+  const name = simplifiedProse(above.text).trim();
+  return name.length >= 2 && name.length <= 40 && TITLE_HEAD_LINE.test(name) && ENDS_WITH_BODY.test(name);
+}
+const ENDS_WITH_BODY = new RegExp(`${BODY_SUFFIX}(?:[\\s\\u3000]*\\d{4}\\s*年度?)?$`);
+
 export function levelOf(name: string): BodyLevel | undefined {
-  if (/(局|委员会|管委会|委|办公室|办事处|办|厅|署|部|中心|院|所|站|处|队|馆)$/.test(name) && !/街道办事处$/.test(name)) return 'department';
+  if (/(局|委员会|管委会|委|办公室|办事处|办|厅|署|部|中心|院|所|站|处|队|馆|海关|联合会|联合社)$/.test(name) && !/街道办事处$/.test(name)) return 'department';
   if (/(镇|乡|苏木|农场|林场|街道|街道办事处)(人民政府|政府)?$/.test(name)) return 'town';
   if (/(县|区|旗)(人民政府|政府)?$/.test(name)) return 'county';
   if (/(市|州|盟)(人民政府|政府)?$/.test(name)) return 'city';
@@ -126,6 +138,9 @@ export function shortBodyName(name: string): string {
   }
 }
 
+/** The first line of a title broken after 关于 or the year: it cannot end a title. */
+const CUT_TITLE_HEAD = /(?:关于|(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年度?)$/;
+
 export function inferMeta(text: string, blocks: Block[], outline: Outline, settings: DocumentSettings): ReportMeta {
   const meta: ReportMeta = { titleBlocks: [] };
   // By offset: a one-line report's first heading is inline, in the line that also holds its title.
@@ -147,7 +162,10 @@ export function inferMeta(text: string, blocks: Block[], outline: Outline, setti
       const next = head[i + 1];
       if (!next || b.text.length > 60 || next.text.length > 30 || /[。；;，,：:！？!?]$/.test(b.text)) continue;
       const joined = titleText(b.text + next.text);
-      if (isTitle(titleText(next.text)) || !isTitle(joined)) continue;
+      // A line that cannot end a title (…司法局关于2023年度 ⏎ 法治政府建设情况的报告) joins the next one even when that
+      // one reads as a title alone.
+      const cutHead = CUT_TITLE_HEAD.test(b.text.trim());
+      if ((!cutHead && isTitle(titleText(next.text))) || !isTitle(joined)) continue;
       t = joined;
       blocksOfTitle = [b, next];
     }
@@ -155,6 +173,10 @@ export function inferMeta(text: string, blocks: Block[], outline: Outline, setti
     if (/报告$/.test(t)) score += 2;
     if (/关于/.test(t)) score += 1;
     if (b.markdownDepth === 1) score += 2;
+    // The report's own title names its body; a page heading over the chrome often does not (2023年法治政府建设
+    // 工作报告 ⏎ 发布时间… ⏎ ××县司法局关于2023年度法治政府建设情况的报告). The same title given twice is one title
+    // and its repetition (duplicate-text's), whichever names the body.
+    if (!(best && titleText(best.map((x) => x.text).join('')) === t) && (BODY_IN_TITLE.test(withoutCoIssuers(t)) || namesBodyAbove(blocks, b))) score += 1;
     if (score > bestScore) {
       best = blocksOfTitle;
       bestScore = score;
@@ -170,12 +192,14 @@ export function inferMeta(text: string, blocks: Block[], outline: Outline, setti
     meta.titleBlocks.push(...best);
     meta.title = meta.titleBlocks.map((b) => b.text).join('');
     meta.titleRange = { start: meta.titleBlocks[0].start, end: meta.titleBlocks[meta.titleBlocks.length - 1].end };
-  } else if (head[0] && head[0].text.length > 80) {
-    // A title glued to the body on one line (one-line layouts, doc-site pages): 某县2025年度…报告2025年，全县….
-    const glued = GLUED_TITLE.exec(head[0].text);
-    if (glued && isTitle(titleText(glued[1]))) {
+  } else {
+    // A title glued to the body on one line (one-line layouts, doc-site pages): 某县2025年度…报告2025年，全县…, under
+    // an attachment's label if any (附件1 ⏎ 某县…报告2025年，…).
+    const first = head[0] && ATTACHMENT_LABEL.test(head[0].text) ? head[1] : head[0];
+    const glued = first && first.text.length > 80 ? GLUED_TITLE.exec(first.text) : null;
+    if (first && glued && isTitle(titleText(glued[1]))) {
       meta.title = glued[1];
-      meta.titleRange = { start: head[0].start, end: head[0].start + glued[1].length };
+      meta.titleRange = { start: first.start, end: first.start + glued[1].length };
     }
   }
 

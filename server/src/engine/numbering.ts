@@ -50,11 +50,13 @@ const PATTERNS: { style: NumberingStyle; level: number; re: RegExp; numeral: 'cn
   { style: 'cn-dot', level: 1, re: new RegExp(`^(${CN})[.．](?![.．])`), numeral: 'cn' },
   { style: 'cn-paren', level: 2, re: new RegExp(`^（[ \u3000]?(${CN})[ \u3000]?）`), numeral: 'cn' },
   { style: 'cn-paren-half', level: 2, re: new RegExp(`^\\([ \u3000]?(${CN})[ \u3000]?\\)`), numeral: 'cn' },
-  { style: 'arabic-paren', level: 4, re: /^（(\d{1,2})）/, numeral: 'arabic' },
-  { style: 'arabic-paren-half', level: 4, re: /^\((\d{1,2})\)/, numeral: 'arabic' },
-  // "1." but not "1.5" or a date like "2023.": at most two digits, not followed by a digit.
-  { style: 'arabic-dot', level: 3, re: /^(\d{1,2})[.．](?!\d)/, numeral: 'arabic' },
-  { style: 'arabic-comma', level: 3, re: /^(\d{1,2})、/, numeral: 'arabic' },
+  // Full-width digits (１．２．, typed in a Chinese input mode) are the same markers.
+  { style: 'arabic-paren', level: 4, re: /^（([0-9０-９]{1,2})）/, numeral: 'arabic' },
+  { style: 'arabic-paren-half', level: 4, re: /^\(([0-9０-９]{1,2})\)/, numeral: 'arabic' },
+  // "1." but not "1.5" or a date like "2023.": at most two digits, not followed by a digit — unless a year follows
+  // (4.2024年工作安排: the item's text starts with the year).
+  { style: 'arabic-dot', level: 3, re: /^([0-9０-９]{1,2})[.．](?:(?![0-9０-９])|(?=(?:19|20)\d{2}\s*年))/, numeral: 'arabic' },
+  { style: 'arabic-comma', level: 3, re: /^([0-9０-９]{1,2})、/, numeral: 'arabic' },
   { style: 'circled', level: 5, re: /^([①-⑳])/, numeral: 'circled' },
 ];
 
@@ -63,7 +65,7 @@ export function parseNumbering(text: string): Numbering | undefined {
     const m = p.re.exec(text);
     if (!m) continue;
     const value =
-      p.numeral === 'cn' ? chineseNumeralValue(m[1]) : p.numeral === 'arabic' ? Number(m[1]) : m[1].charCodeAt(0) - 0x2460 + 1;
+      p.numeral === 'cn' ? chineseNumeralValue(m[1]) : p.numeral === 'arabic' ? Number(m[1].replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10))) : m[1].charCodeAt(0) - 0x2460 + 1;
     if (!Number.isFinite(value) || value <= 0) continue;
     return { style: p.style, level: p.level, value, marker: m[0] };
   }

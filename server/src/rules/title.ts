@@ -1,8 +1,9 @@
 // The report's title must exist and name the year and the reporting body (单位), e.g.
 // 张八桥镇关于2023年法治政府建设情况的报告. doc.meta finds the title (including a body line above it).
 import type { Rule } from '../engine/types.js';
+import type { Block } from '../engine/document.js';
 import { paragraphLayout } from '../engine/outline.js';
-import { BODY_IN_TITLE, titleText, withoutCoIssuers } from '../engine/meta.js';
+import { BODY_IN_TITLE, namesBodyAbove, titleText, withoutCoIssuers } from '../engine/meta.js';
 import { toTraditional } from '../engine/script.js';
 import { cite } from './shared/citations.js';
 
@@ -50,7 +51,9 @@ const rule: Rule = {
     // 2023年, ２０２３年, 二〇二三年.
     const hasYear = /(?:\d{4}|[０-９]{4}|[〇零○一二三四五六七八九]{4})\s*年/.test(simplified);
     const named = BODY_IN_TITLE.exec(withoutCoIssuers(simplified));
-    const hasBody = !!named;
+    // The body given in brackets after the title (2023年度法治政府建设情况报告（东安县司法局）).
+    const bracketed = /[（(]([^（）()]{2,30})[）)]$/.exec(simplified);
+    const hasBody = !!named || (!!bracketed && BODY_IN_TITLE.test(bracketed[1])) || restatedWithBody(doc.blocks, blocks, simplified);
     const missing = [hasBody ? '' : '单位名称', hasYear ? '' : '年度'].filter(Boolean);
     if (missing.length === 0) {
       // 教育体育局2023年度…, 区教育局2022年…: a department named without the region it belongs to names no body.
@@ -104,6 +107,24 @@ function departmentWithoutRegion(named: string): string | undefined {
   // 市市场监管局: the "place" is 市 + the department's first character.
   if (region && (!/^[市区县省]$/.test(region[0]) || region.length > 2)) return undefined;
   return body;
+}
+
+/**
+ * The title given again below the page's heading, under a line naming the body: the report's own title block
+ * (2023年法治政府建设工作年度报告 ⏎ 政策法规科 2023-12-29 ⏎ 广元市人力资源和社会保障局 ⏎ 2023年法治政府建设工作年度报告).
+ * Looked for among the few lines before the text starts.
+ */
+function restatedWithBody(all: Block[], titleBlocks: Block[], title: string): boolean {
+  const from = titleBlocks.length ? titleBlocks[titleBlocks.length - 1].index + 1 : 0;
+  for (let i = from; i < all.length && i < from + 8; i++) {
+    const b = all[i];
+    if (b.numbering || (b.text.length >= 30 && /[。；;，,]/.test(b.text))) return false;
+    if (b.chrome) continue;
+    const t = titleText(b.text);
+    // The same title, or another title line of the report (关于2023年度…的报告 under the page's 2023年…报告).
+    if ((t === title || (t.length <= 80 && /法治|依法/.test(t) && /报告$/.test(t))) && (namesBodyAbove(all, b) || BODY_IN_TITLE.test(withoutCoIssuers(t)))) return true;
+  }
+  return false;
 }
 
 /** A line a 公文 carries above its title: 签发人, the document number, an urgency or secrecy mark. */
