@@ -106,12 +106,15 @@ function listing(name: string, s: SplitScore): string {
 function run(sc: RealScore): void {
   const splits: ('dev' | 'held')[] = splitArg === 'all' ? ['dev', 'held'] : [splitArg as 'dev' | 'held'];
   if (wantJson) {
-    const json: Record<string, unknown> = { dev: summary(sc.dev), held: summary(sc.held) };
+    const json: Record<string, unknown> = { dev: summary(sc.dev), held: summary(sc.held), heldSeen: summary(sc.heldSeen) };
     if (verbose) json.details = Object.fromEntries(splits.map((k) => [k, details(sc[k])]));
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return;
   }
   process.stdout.write(`${table('dev', sc.dev)}\n\n${table('held', sc.held)}\n`);
+  const seen = sc.heldSeen;
+  // Totals only: these held files were seen during development (index.json `seen`), so they count in neither half.
+  if (seen.files) process.stdout.write(`\nheld files seen during development, not counted above: ${seen.files} (${seen.found}/${seen.annotated} found, ${seen.falseAlarms} false alarms)\n`);
   if (verbose) for (const k of splits) process.stdout.write(`\n${listing(k, sc[k])}\n`);
 }
 

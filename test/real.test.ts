@@ -61,6 +61,17 @@ describe('real report set (test/fixtures/real)', () => {
     assert.ok(held >= 34 && held * 3 >= index.files.length - 2, `${held} held of ${index.files.length}`);
   });
 
+  it('a file marked seen is a held one with the reason written, and eval scores it in neither half', () => {
+    const seen = index.files.filter((f) => f.seen !== undefined);
+    for (const f of seen) {
+      assert.equal(f.split, 'held', f.file);
+      assert.ok((f.seen ?? '').length > 20, f.file);
+    }
+    const score = scoreRealSet(() => []);
+    assert.equal(score.heldSeen.files, seen.length);
+    assert.equal(score.held.files + score.heldSeen.files, index.files.filter((f) => f.split === 'held').length);
+  });
+
   it('texts are UTF-8 with LF line ends and no BOM', () => {
     for (const f of realTextFiles()) {
       const text = readReal(f);

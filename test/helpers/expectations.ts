@@ -21,6 +21,8 @@ export interface RealFile {
   asciiPunctuation: boolean;
   split: Split;
   note?: string;
+  /** A held file seen during development (by mistake): scored apart, so that the held figures stay untuned. */
+  seen?: string;
 }
 
 export interface RealIndex {
@@ -200,16 +202,19 @@ export function scoreFile(s: SplitScore, meta: RealFile, text: string, findings:
 export interface RealScore {
   dev: SplitScore;
   held: SplitScore;
+  /** Held files marked `seen` in the index: neither dev (the split rule stays) nor counted in held. */
+  heldSeen: SplitScore;
 }
 
 /** Runs `check` over every indexed file and scores both halves. */
 export function scoreRealSet(check: (text: string) => readonly Finding[]): RealScore {
   const index = readIndex();
   const exps = readRealExpectations();
-  const score: RealScore = { dev: emptySplit(), held: emptySplit() };
+  const score: RealScore = { dev: emptySplit(), held: emptySplit(), heldSeen: emptySplit() };
   for (const meta of [...index.files].sort((a, b) => a.file.localeCompare(b.file))) {
     const text = readReal(meta.file);
-    scoreFile(score[meta.split], meta, text, check(text), exps.filter((e) => e.file === meta.file));
+    const into = meta.split === 'held' && meta.seen ? score.heldSeen : score[meta.split];
+    scoreFile(into, meta, text, check(text), exps.filter((e) => e.file === meta.file));
   }
   return score;
 }
