@@ -35,14 +35,15 @@ describe('cli/format/json', () => {
   const big = texts.map((t) => t.text).join('\n\n').repeat(3);
   const many = lint(big).findings;
 
-  // A finding whose fix holds thousands of edits (a document-wide fix): written piece by piece, not in a batch.
-  const wide: Finding = {
-    ...many[0],
-    fix: { title: '全部替换', edits: Array.from({ length: 5000 }, (_, i) => ({ start: i, end: i + 1, newText: '，', line: 1, column: i + 1, endLine: 1, endColumn: i + 2 })) },
-  };
+  // A finding whose fix holds thousands of edits (a document-wide fix): written whole, in a batch.
+  const wideFix = (n: number) => ({ title: '全部替换', edits: Array.from({ length: n }, (_, i) => ({ start: i, end: i + 1, newText: '，', line: 1, column: i + 1, endLine: 1, endColumn: i + 2 })) });
+  const wide: Finding = { ...many[0], fix: wideFix(5000) };
+  // More edits than json.ts writes in one string (MANY_EDITS): written piece by piece.
+  const huge: Finding = { ...many[1], fix: wideFix(40_000), suggestions: [wideFix(30_000)] };
 
   const cases: [string, FileResult[]][] = [
     ['a finding with a 5000-edit fix among ordinary ones', [{ path: 'w.txt', findings: [...many.slice(0, 1500), wide, ...many.slice(1500, 1600), wide] }]],
+    ['a finding with 70 000 edits (fix and suggestion) among ordinary ones', [{ path: 'h.txt', findings: [...many.slice(0, 600), huge, ...many.slice(600, 700)] }]],
     ['the seed reports', seeds],
     [`one report with ${many.length} findings`, [{ path: 'big.txt', findings: many }]],
     ['no file', []],

@@ -11,6 +11,7 @@ import { readSeed } from '../helpers/corpus.js';
 import { diagnosticKeys, engineKeys, startClient, type TestClient } from './client.js';
 import { largeReport } from './large-report.js';
 import { SET_FILE_ENABLED_NOTIFICATION } from '../../server/src/lsp/protocol.js';
+import { toScript } from '../../server/src/engine/script.js';
 
 type Position = { line: number; character: number };
 type Change = { range: { start: Position; end: Position }; text: string };
@@ -138,6 +139,46 @@ describe('language server: editing (large documents checked incrementally in the
       // Far from the edit, the partial result is the previous one moved.
       const before = engineKeys(text).filter((k) => Number(k.split(' ')[1].split(':')[0]) < target - 3);
       assert.deepEqual(keys.filter((k) => Number(k.split(' ')[1].split(':')[0]) < target - 3), before);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('equals a fresh check after edits that flip a document-level decision (a text turned traditional, typed half-width) and back', async () => {
+    // mixed-script and halfwidth-punctuation are local given a decision taken on the whole text (Rule.documentContext):
+    // whether it is mostly in the other script, whether it is typed half-width throughout.
+    const c = await startClient({ inProcess: true, largeDocument: 5_000, settings: SETTINGS });
+    try {
+      const uri = 'untitled:flip.md';
+      let text = largeReport(30_000);
+      c.open(uri, text, 'markdown');
+      await settledOn(c, uri, 1, text);
+      // As an editor sends a replacement: the changed span only (the common start and end left out).
+      const changeTo = (next: string): Change => {
+        let s = 0;
+        while (s < text.length && s < next.length && text[s] === next[s]) s++;
+        let e = 0;
+        while (e < text.length - s && e < next.length - s && text[text.length - 1 - e] === next[next.length - 1 - e]) e++;
+        return { range: { start: positionOf(text, s), end: positionOf(text, text.length - e) }, text: next.slice(s, next.length - e) };
+      };
+      const steps: [string, (t: string) => string][] = [
+        ['the text after the title turned traditional', (t) => t.slice(0, 30) + toScript('traditional', t.slice(30))],
+        ['a character typed in the traditional text', (t) => t.slice(0, t.length >> 1) + '們' + t.slice(t.length >> 1)],
+        ['back to simplified', (t) => toScript('simplified', t)],
+        ['half-width punctuation throughout', (t) => t.replace(/，/g, ',').replace(/：/g, ':').replace(/；/g, ';')],
+        ['a character typed in it', (t) => t.slice(0, t.length >> 1) + '的' + t.slice(t.length >> 1)],
+        ['full-width again', (t) => t.replace(/,/g, '，').replace(/:/g, '：').replace(/;/g, '；')],
+      ];
+      let version = 1;
+      for (const [what, change] of steps) {
+        const next = change(text);
+        const sent = changeTo(next);
+        assert.equal(applyChange(text, sent), next);
+        c.change(uri, ++version, [sent]);
+        text = next;
+        const published = await settledOn(c, uri, version, text);
+        assert.ok(published, what);
+      }
     } finally {
       await c.stop();
     }

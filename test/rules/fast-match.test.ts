@@ -6,7 +6,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { firstCharClass, matchAllFast, withFirstCharGuard } from '../../server/src/rules/shared/fast-match.js';
-import { compileDictionary, dictionaryEntries, type DictionaryFile } from '../../server/src/rules/shared/dictionary.js';
+import { compileDictionary, dictionaryEntries, findMatches, type DictionaryFile } from '../../server/src/rules/shared/dictionary.js';
+import { lint } from '../../server/src/index.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const read = (p: string) => readFileSync(path.join(ROOT, p), 'utf8');
@@ -112,4 +113,28 @@ describe('rules/shared/fast-match', () => {
       }
     });
   }
+  it('literal entries: found alike by indexOf over few openings and by the scan over every character (pairs table)', () => {
+    // One dictionary, searched both ways: FEW_OPENINGS decides by the number of openings, so the same entries are
+    // compiled once alone (few) and once among many unrelated ones (a scan), with one-character entries among them.
+    const entries = [
+      { wrong: '布署', right: '部署', exceptPreceding: '发' },
+      { wrong: '截止目前', right: '截至目前' },
+      { wrong: '截止', right: '截至' },
+      { wrong: '的', right: '地' },
+      { wrong: '政', right: '正' },
+      { wrong: '工做', right: '工作' },
+    ];
+    const filler = Array.from({ length: 80 }, (_, i) => ({ wrong: `\u{4e00}${String.fromCharCode(0x9000 + i)}${String.fromCharCode(0x9100 + i)}`, right: '甲乙丙' }));
+    const few = compileDictionary(entries);
+    const many = compileDictionary([...filler, ...entries]);
+    assert.ok(few.openings.length <= 64 && many.openings.length > 64);
+    const text = '截止目前，发布署名的布署工做已完成；截止2023年底，认真的落实政务公开。布署\n的';
+    const { document } = lint(text);
+    const shape = (ms: ReturnType<typeof findMatches>) => ms.map((m) => `${m.start}-${m.end}:${m.wrong}→${m.right}`);
+    const got = shape(findMatches(document, few));
+    assert.deepEqual(shape(findMatches(document, many)), got);
+    assert.deepEqual(got.filter((m) => !m.includes('甲')), got);
+    for (const wanted of ['截止目前→截至目前', '布署→部署', '工做→工作', '截止→截至', '的→地', '政→正']) assert.ok(got.some((m) => m.endsWith(wanted)), wanted);
+    assert.equal(got.filter((m) => m.endsWith('布署→部署')).length, 2, '发布署名 is left alone, the two others found');
+  });
 });

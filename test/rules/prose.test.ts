@@ -1,7 +1,7 @@
 // Shared helpers of the punctuation and wording rules (server/src/rules/shared/prose.ts) that exist for speed:
 // they must say what the slower forms say.
 import assert from 'node:assert/strict';
-import { HAN_RANGES, isHan, proseBlocks } from '../../server/src/rules/shared/prose.js';
+import { CharScan, HAN_RANGES, isHan, proseBlocks } from '../../server/src/rules/shared/prose.js';
 import { lint } from '../../server/src/index.js';
 
 describe('rules/shared/prose', () => {
@@ -22,5 +22,18 @@ describe('rules/shared/prose', () => {
     const last = blocks[blocks.length - 1];
     assert.equal(document.prose.text.slice(last.start, last.end), '鎮政府全年开展普法活动12场。');
     assert.equal(last.block.end - last.end, '(zhèn)'.length + (last.block.start - last.start));
+  });
+  it('CharScan: the next character of the class at or after any position, as a loop over the characters finds it', () => {
+    const text = '甲，乙。丙\n\n丁，，戊;己!' + '庚'.repeat(50) + '，';
+    const wanted = /[，。;!]/;
+    const expected = (from: number) => {
+      for (let i = Math.max(0, from); i < text.length; i++) if (wanted.test(text[i])) return i;
+      return text.length;
+    };
+    // Positions rising (block after block, each found once), repeated, falling back, and past the end.
+    const positions = [0, 0, 1, 2, 2, 3, 5, 8, 9, 10, 11, 30, 2, 0, text.length - 1, text.length, text.length + 3, 4];
+    const scan = new CharScan(/[，。;!]/g, text);
+    assert.deepEqual(positions.map((p) => scan.next(p)), positions.map(expected));
+    assert.equal(new CharScan(/[，。;!]/g, '没有标点').next(0), 4, 'none: the text length');
   });
 });

@@ -29,12 +29,14 @@ function isResolved(c: ConfigObject | ResolvedConfig | undefined): c is Resolved
 export interface LintOptions {
   document?: ReportDocument;
   parseCache?: ParseCache;
+  /** Rule id → the decision of its `documentContext` on the whole document, when checking a piece of it (RuleContext.decided). */
+  decisions?: ReadonlyMap<string, string>;
 }
 
-export function lint(text: string, rules: readonly Rule[], config?: ConfigObject | ResolvedConfig, options?: LintOptions): LintResult {
+export function lint(text: string, rules: readonly Rule[], config?: ConfigObject | ResolvedConfig, lintOptions?: LintOptions): LintResult {
   const resolved = isResolved(config) ? config : resolveConfig(config, rules);
   // A BOM is not text; positions stay those of the string as given.
-  const doc = options?.document ?? buildDocument(text, resolved.settings, options?.parseCache);
+  const doc = lintOptions?.document ?? buildDocument(text, resolved.settings, lintOptions?.parseCache);
   const suppressions = parseSuppressions(text, doc.lines);
   const findings: Finding[] = [];
   const errors: RuleError[] = [];
@@ -52,6 +54,7 @@ export function lint(text: string, rules: readonly Rule[], config?: ConfigObject
     const context: RuleContext = {
       doc,
       options,
+      decided: lintOptions?.decisions?.get(rule.id),
       memo<T>(key: string, build: () => T): T {
         const k = `${rule.id}\u0000${key}`;
         if (!resolved.cache.has(k)) resolved.cache.set(k, build());

@@ -11,7 +11,7 @@ import { PINYIN_ANNOTATION } from './pinyin.js';
 import { buildOutline, type Outline } from './outline.js';
 import { inferMeta, type ReportMeta } from './meta.js';
 import { findExtent, type ChromeKind, type Extent } from './extent.js';
-import { toScript } from './script.js';
+import { toScript, toScriptReusing } from './script.js';
 import type { PartId, ProfileSetting } from './types.js';
 
 export type Script = 'simplified' | 'traditional';
@@ -100,9 +100,15 @@ export interface ReportDocument {
   proseIn(script: Script): string;
 }
 
-/** `parseCache` (incremental re-checks): micromark's trees of unchanged pieces are reused. */
-export function buildDocument(text: string, settings: DocumentSettings, parseCache?: ParseCache): ReportDocument {
-  const lines = new LineIndex(text);
+/** The last conversion of a document's prose made with a parse cache, per script (see proseIn). */
+const lastConversions = new WeakMap<ParseCache, Map<Script, { text: string; converted: string }>>();
+
+/**
+ * `parseCache` (incremental re-checks): micromark's trees of unchanged pieces are reused, and so are the conversions
+ * of unchanged lines; `knownLines`: the line index of `text`, when the caller has it (engine/incremental.ts updates it).
+ */
+export function buildDocument(text: string, settings: DocumentSettings, parseCache?: ParseCache, knownLines?: LineIndex): ReportDocument {
+  const lines = knownLines ?? new LineIndex(text);
   const mdast = parseMarkdown(text, undefined, parseCache);
   const markup = collectIgnored(text, mdast);
   const blocks = collectBlocks(text, lines, markup);
@@ -157,7 +163,14 @@ export function buildDocument(text: string, settings: DocumentSettings, parseCac
     },
     proseIn(script: Script): string {
       let out = converted.get(script);
-      if (out === undefined) converted.set(script, (out = toScript(script, prose.text)));
+      if (out === undefined) {
+        // Re-checks of an edited document (a parse cache given): the lines the last conversion shares are reused.
+        const last = parseCache && lastConversions.get(parseCache);
+        const before = last?.get(script);
+        converted.set(script, (out = before ? toScriptReusing(script, prose.text, before) : toScript(script, prose.text)));
+        if (last) last.set(script, { text: prose.text, converted: out });
+        else if (parseCache) lastConversions.set(parseCache, new Map([[script, { text: prose.text, converted: out }]]));
+      }
       return out;
     },
   };
@@ -167,6 +180,7 @@ const URL_RE = /\b(?:https?|ftp):\/\/[^\s<>"'，。；、）】》]+|\bwww\.[a-z
 // The lookbehind starts a match only where a run of address characters starts: without it a long run
 // (XXXX…, 1111…) is rescanned from each of its positions.
 const EMAIL_RE = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const WWW = /www\./i;
 // Every line inside must look like YAML (key: value, indented, list item, comment, blank), so a report that
 // merely starts with a --- rule does not lose its text.
 // The alternatives start differently (no backtracking blow-up on a long unclosed block).
@@ -192,7 +206,9 @@ function collectIgnored(text: string, root: Root): { start: number; end: number 
   // YAML front matter (---…--- at the very start); remark-parse without remark-frontmatter reads it as a heading.
   const front = FRONT_MATTER.exec(text);
   if (front) ranges.push({ start: 0, end: front[0].length });
-  for (const re of [URL_RE, EMAIL_RE]) for (const m of text.matchAll(re)) ranges.push({ start: m.index!, end: m.index! + m[0].length });
+  // (Each scan only where its match can be: an address has ://, www. or @ — most reports none of them.)
+  if (text.includes('://') || WWW.test(text)) for (const m of text.matchAll(URL_RE)) ranges.push({ start: m.index!, end: m.index! + m[0].length });
+  if (text.includes('@')) for (const m of text.matchAll(EMAIL_RE)) ranges.push({ start: m.index!, end: m.index! + m[0].length });
   ranges.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: { start: number; end: number }[] = [];
   for (const r of ranges) {

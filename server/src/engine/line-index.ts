@@ -15,20 +15,19 @@ export function lastAtMost(sorted: readonly number[], value: number): number {
   return lo;
 }
 
+/** \n, \r\n or a lone \r: each ends a line. */
+const LINE_BREAK = /\r\n?|\n/g;
+
 export class LineIndex {
   /** Offset at which each line starts; lineStarts[0] === 0. */
   readonly lineStarts: number[];
 
   constructor(readonly text: string) {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 /* \n */) starts.push(i + 1);
-      else if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
+    // Line breaks found by the regex engine, not by a loop over every character (most of a run's first checks
+    // execute before the loop would be optimised).
+    LINE_BREAK.lastIndex = 0;
+    while (LINE_BREAK.test(text)) starts.push(LINE_BREAK.lastIndex);
     this.lineStarts = starts;
   }
 

@@ -7,6 +7,9 @@ import { CONFIGS, TRIES } from './opencc-data.js';
 interface Trie {
   /** Code unit on the edge into each node. */
   label: Uint16Array;
+  /** Each node's child count and replacement length + 1 (0: no entry ends there), as stored. */
+  count: Uint16Array;
+  valueLength: Uint16Array;
   /** Index of each node's first child (children are contiguous); first[n] = node count. */
   first: Uint32Array;
   /** Replacement of the path to each node: start in `values`, -1 when no entry ends there. */
@@ -15,6 +18,13 @@ interface Trie {
   values: string;
   /** The root's child per code unit (0: none). */
   rootChild: Uint32Array;
+  /**
+   * first, valueStart and valueEnd (running sums over the nodes in order) are filled on demand: for nodes below
+   * `ready` (and first[ready]). A few short conversions (a heading, a suffix into traditional script) then read only
+   * the upper levels of a trie of 90 000 nodes instead of summing all of it first. `nextValue`: the sum so far.
+   */
+  ready: number;
+  nextValue: number;
 }
 
 const decoded: (Trie | undefined)[] = [];
@@ -33,13 +43,22 @@ function trie(index: number): Trie {
   const valueLength = u16.subarray(2 * n, 3 * n);
   const values = Buffer.from(u16.buffer, 6 * n, 2 * valueChars).toString('utf16le');
   const first = new Uint32Array(n + 1);
-  const valueStart = new Int32Array(n);
-  const valueEnd = new Uint32Array(n);
-  let next = 1;
-  let v = 0;
-  for (let i = 0; i < n; i++) {
-    first[i] = next;
+  first[0] = 1;
+  t = { label, count, valueLength, first, valueStart: new Int32Array(n), valueEnd: new Uint32Array(n), values, rootChild: new Uint32Array(0x10000), ready: 0, nextValue: 0 };
+  if (n > 0) prepare(t, 0);
+  for (let k = first[0]; k < first[1]; k++) t.rootChild[label[k]] = k;
+  decoded[index] = t;
+  return t;
+}
+
+/** Fills first, valueStart and valueEnd up to node `node` (first[node + 1] included). */
+function prepare(t: Trie, node: number): void {
+  const { count, valueLength, first, valueStart, valueEnd } = t;
+  let next = first[t.ready];
+  let v = t.nextValue;
+  for (let i = t.ready; i <= node; i++) {
     next += count[i];
+    first[i + 1] = next;
     const len = valueLength[i];
     if (len === 0) valueStart[i] = -1;
     else {
@@ -48,11 +67,8 @@ function trie(index: number): Trie {
       valueEnd[i] = v;
     }
   }
-  first[n] = next;
-  const rootChild = new Uint32Array(0x10000);
-  for (let k = first[0]; k < first[1]; k++) rootChild[label[k]] = k;
-  decoded[index] = t = { label, first, valueStart, valueEnd, values, rootChild };
-  return t;
+  t.ready = node + 1;
+  t.nextValue = v;
 }
 
 /** The child of `node` along code unit `c`, 0 when none (children sorted by label: binary search). */
@@ -78,6 +94,7 @@ function longestMatch(t: Trie, s: string, i: number, limit: number): number {
   let end = 0;
   let j = i + 1;
   for (;;) {
+    if (node >= t.ready) prepare(t, node);
     if (t.valueStart[node] >= 0) {
       end = j;
       matchNode = node;

@@ -77,6 +77,47 @@ export function toScript(script: Script, text: string): string {
   return script === 'simplified' ? toSimplified(text) : toTraditional(text);
 }
 
+/**
+ * toScript(script, text), given the conversion of an earlier text (`before.text` → `before.converted`, e.g. the same
+ * document before an edit): the whole lines the two texts share at their start and at their end are taken from it,
+ * only the lines between are converted (conversion is line by line: no dictionary entry spans a line break).
+ */
+export function toScriptReusing(script: Script, text: string, before: { text: string; converted: string }): string {
+  const old = before.text;
+  if (text === old) return before.converted;
+  const max = Math.min(text.length, old.length);
+  let p = 0;
+  while (p < max && text.charCodeAt(p) === old.charCodeAt(p)) p++;
+  // The lines wholly before the first difference (up to and with their line break).
+  const head = p === 0 ? 0 : text.lastIndexOf('\n', p - 1) + 1;
+  let s = 0;
+  while (s < max - head && text.charCodeAt(text.length - 1 - s) === old.charCodeAt(old.length - 1 - s)) s++;
+  // The lines wholly inside the common end (after a line break that is in it too).
+  const nl = text.indexOf('\n', text.length - s);
+  const tail = nl < 0 ? text.length : nl + 1;
+  const oldTail = tail + (old.length - text.length);
+  // The same lines in the earlier conversion (it has the lines of the earlier text, lengths aside).
+  const headLines = countLineBreaks(old, 0, head);
+  const tailLines = countLineBreaks(old, oldTail, old.length);
+  const conv = before.converted;
+  const convHead = afterLineBreaks(conv, headLines);
+  const convTail = oldTail === old.length ? conv.length : afterLineBreaks(conv, countLineBreaks(conv, 0, conv.length) - tailLines);
+  return conv.slice(0, convHead) + toScript(script, text.slice(head, tail)) + conv.slice(convTail);
+}
+
+function countLineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** The offset after the n-th line break (0 for n = 0). */
+function afterLineBreaks(text: string, n: number): number {
+  let at = 0;
+  for (let k = 0; k < n; k++) at = text.indexOf('\n', at) + 1;
+  return at;
+}
+
 export const SCRIPT_NAMES: Record<Script, string> = { simplified: '简体', traditional: '繁体' };
 
 let variantConverters: Convert[] | undefined;

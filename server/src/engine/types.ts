@@ -107,6 +107,36 @@ export interface RuleContext {
   /** Caches derived data (compiled word lists, regexes) for the lifetime of the resolved config. */
   memo<T>(key: string, build: () => T): T;
   report(report: Report): void;
+  /**
+   * Only for a rule with `documentContext`, and only when it runs on a piece of a larger document (the incremental
+   * re-check of engine/incremental.ts): the decision `documentContext.decide` took on the whole document's counts.
+   * The rule takes it instead of deciding on the piece; undefined: the rule decides on its document, as always.
+   */
+  readonly decided?: string;
+}
+
+/**
+ * What makes a rule local given a small document-level decision (Rule.documentContext): e.g. mixed-script reports
+ * each run of the other script, unless the document is mostly in the other script (then one document-level
+ * finding); that decision is taken on counts summed over the lines. The incremental re-check keeps each line's
+ * counts, recounts only the lines around an edit, and re-runs the rule only there while the decision stays the same.
+ */
+export interface DocumentContext {
+  /**
+   * The counts of the lines of `doc`, each given by `add(offset, counts)` (offset: where in the line they are;
+   * counts: named numbers, e.g. { other: 3, han: 120 }, summed by name by the engine; the names may be open-ended,
+   * such as the names of bodies a line mentions). Counts outside [start, end) may be given: the engine keeps those
+   * inside. A line's counts may depend on what a `local` rule's findings may depend on (the line, its neighbours,
+   * the report's body and year), nothing more.
+   */
+  count(doc: ReportDocument, start: number, end: number, add: (offset: number, counts: Readonly<Record<string, number>>) => void): void;
+  /**
+   * The decision on a document whose lines' counts sum to `totals`, which `check` takes on a whole document: a
+   * string under which the rule's findings are local (given it, a finding on a line depends only on that line and
+   * its neighbours), or undefined when they are not (a document-level finding sums up the whole text: the rule
+   * then runs on the whole text).
+   */
+  decide(totals: Readonly<Record<string, number>>, doc: ReportDocument): string | undefined;
 }
 
 export interface RuleDocs {
@@ -142,5 +172,12 @@ export interface Rule {
    * the language server re-runs it on a window around an edit of a large document (engine/incremental.ts).
    */
   local?: boolean;
+  /**
+   * Local given a document-level decision (see DocumentContext; not with `local`): the incremental re-check runs
+   * it on the lines around an edit, with the whole document's decision in `context.decided`, while that decision
+   * stays the same, and on the whole text when it changes or is undefined. Its `check` must give, on a whole
+   * document, what it gives with `decided` set to `decide(counts of that document)`.
+   */
+  documentContext?: DocumentContext;
   check(context: RuleContext): void;
 }

@@ -123,7 +123,11 @@ export class ThreadDocuments {
     if (!kept || kept.version !== version) return undefined;
     const t0 = performance.now();
     const r = kept.checker.complete();
-    return result(analysisOf(r.findings, r.errors, kept.checker.document!), maxProblems, true, true, t0, `complete${r.fullLocal ? ' (local rules on the whole text)' : ''}`);
+    const phases = Object.entries(r.timing ?? {})
+      .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+      .join(', ');
+    const whole = r.wholeText?.length ? `; on the whole text: ${r.wholeText.join(', ')}` : '';
+    return result(analysisOf(r.findings, r.errors, kept.checker.document!), maxProblems, true, true, t0, `complete${r.fullLocal ? ' (local rules on the whole text)' : ''} [${phases}${whole}]`);
   }
 
   /** The kept findings made compact (IncrementalChecker.compactSteps), in steps: for when the thread is idle. */

@@ -37,12 +37,15 @@ export interface BrokenPair {
 /** Starts of a block that begin something new: an item (二是…) or a typical paragraph opening (2023年，…). */
 function newItemPattern(extend: unknown): RegExp {
   const extra = Array.isArray(extend) ? extend.map(String) : [];
+  // One object for the default, so that end-punctuation and this rule share one search per document.
+  if (!extra.length && defaultNewItem) return defaultNewItem;
   const source = `^(?:${[...DATA.newItemStarts, ...DATA.paragraphOpeners, ...extra].join('|')})`;
   // With the user's patterns, the whole alternation runs on RE2 (the built-in starts are RE2-compatible).
   return extra.length ? compileUserPattern(source) : new RegExp(source);
 }
 
-const DEFAULT_NEW_ITEM = newItemPattern(undefined);
+let defaultNewItem: RegExp | undefined;
+const DEFAULT_NEW_ITEM = (defaultNewItem = newItemPattern(undefined));
 
 /** Body text of a block: a paragraph, or a numbered block long enough to be a run-in heading paragraph. */
 function isBody(block: Block, doc: ReportDocument): boolean {
@@ -92,6 +95,17 @@ export function findGluedHeadings(doc: ReportDocument): GluedHeading[] {
 }
 
 export function findBrokenParagraphs(doc: ReportDocument, newItem: RegExp = DEFAULT_NEW_ITEM): BrokenPair[] {
+  // Asked by this rule and by end-punctuation: searched once per document (and pattern).
+  const known = brokenOf.get(doc);
+  if (known?.newItem === newItem) return known.pairs;
+  const pairs = searchBrokenParagraphs(doc, newItem);
+  brokenOf.set(doc, { newItem, pairs });
+  return pairs;
+}
+
+const brokenOf = new WeakMap<ReportDocument, { newItem: RegExp; pairs: BrokenPair[] }>();
+
+function searchBrokenParagraphs(doc: ReportDocument, newItem: RegExp): BrokenPair[] {
   const pairs: BrokenPair[] = [];
   const { blocks } = doc;
   for (let i = 0; i + 1 < blocks.length; i++) {

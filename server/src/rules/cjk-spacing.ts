@@ -14,11 +14,13 @@
 // spaces have a safe fix. The scan runs on the prose view so a pinyin annotation does not hide the
 // neighbouring character.
 import type { Report, Rule } from '../engine/types.js';
-import { isAsciiAlnum, isDigit, isHan, proseBlocks } from './shared/prose.js';
+import { CharScan, isAsciiAlnum, isDigit, isHan, proseBlocks } from './shared/prose.js';
 import { cite } from './shared/citations.js';
 
 const SECTION_NUMBER = /^\d{1,2}(?:\.\d{1,2}){0,3}$/;
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || (c >= 0x2002 && c <= 0x200a);
+/** isSpace's characters and the quotation marks the scan counts (“ ” 《 》): what the scan stops at. */
+const SPACE_OR_QUOTE = /[ \t\u00a0\u2002-\u200a\u201c\u201d\u300a\u300b]/g;
 const code = (s: string) => s.charCodeAt(0);
 /** Full-width separating and closing marks: a space after them, or before them after a character, is stray. */
 const CLOSING_MARK = new Set([...'。，；：、！？）》”’】」』'].map(code));
@@ -40,7 +42,10 @@ const rule: Rule = {
   id: 'cjk-spacing',
   severity: 'warning',
   tags: ['punctuation', 'typography'],
-  // Not `local`: a space in the title is reported (with a fix) where the same space in a heading is layout, and the title is the document's.
+  // Local: each finding depends on its block alone, and on whether that block is the title (a space in the title
+  // is reported where the same space in a heading is layout) — the re-check of an edited section never holds the
+  // title (engine/incremental.ts), and the title staying the title is checked there.
+  local: true,
   docs: {
     description: '中文文本中有多余的空格：汉字与阿拉伯数字、拉丁字母之间（“2023 年”“75 件”），两个汉字之间（“深入贯 彻”），全角标点或引号前后（“依法行政， 营造”“社区 “两委” 成员”）。',
     why: '党政机关公文中汉字、数字、外文字母和标点之间不留空格；这类空格多是从 Word、PDF 或网页复制时带入的（PDF 换行处常留下一个空格），排版时会造成字距不均，词语被拆开。',
@@ -61,6 +66,7 @@ const rule: Rule = {
       afterMarker.set(b.start + marker.length, MARKER_MARK.test(marker) && !/^\d{1,9}[.)]$/.test(marker));
     }
     const titles = new Set(doc.meta.titleBlocks);
+    const scan = new CharScan(SPACE_OR_QUOTE, text);
     for (const pb of proseBlocks(doc)) {
       if (text.charCodeAt(pb.start) === 0x7c /* | table row */) continue;
       const isTitle = titles.has(pb.block);
@@ -71,6 +77,9 @@ const rule: Rule = {
       let firstSentenceEnd: number | undefined;
       let i = pb.start;
       while (i < pb.end) {
+        // The next space or quotation mark (most characters are neither).
+        i = scan.next(i);
+        if (i >= pb.end) break;
         const c = text.charCodeAt(i);
         if (!isSpace(c)) {
           if (c === 0x201c || c === 0x300a) quoted++;

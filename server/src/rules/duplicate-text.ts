@@ -9,6 +9,7 @@ import { toSimplified } from '../engine/script.js';
 import { topSectionOf } from '../engine/outline.js';
 import { stringList } from '../engine/config-schema.js';
 import { cite } from './shared/citations.js';
+import { CharScan } from './shared/prose.js';
 
 interface Clause {
   /** Comparison key: pinyin and white space removed; '' for a barrier (heading text, ignored text). */
@@ -23,9 +24,8 @@ interface Clause {
   sentenceStart: boolean;
 }
 
-/** Clause separators ，,；;。！？!?：: as a table of code units (one array read per character). */
-const SEPARATORS = new Uint8Array(0x10000);
-for (const ch of '，,；;。！？!?：:') SEPARATORS[ch.charCodeAt(0)] = 1;
+/** Clause separators ，,；;。！？!?：:, looked for by the regex engine (a loop over every character runs mostly unoptimised in a run's first checks). */
+const SEPARATOR = /[，,；;。！？!?：:]/g;
 const SENTENCE_END = /^[。！？!?；;]?$/;
 /** Shorter clauses do not start a repeated run (一是, 同时 repeat everywhere). */
 const MIN_KEY = 6;
@@ -227,16 +227,12 @@ function sameBlockText(a: Block, b: Block, normalizedA: string, normalizedB: str
   return ta === tb && tb.length >= 2;
 }
 
-/** Code units that the replacements in normalize() start at: parentheses (pinyin annotations) and white space (\s). */
-const NORMALIZED = new Uint8Array(0x10000);
-for (const ch of '(（\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff') NORMALIZED[ch.charCodeAt(0)] = 1;
-for (let c = 0x2000; c <= 0x200a; c++) NORMALIZED[c] = 1;
+/** Characters that the replacements in normalize() start at: parentheses (pinyin annotations) and white space. */
+const NORMALIZED = /[(（\s]/;
 
 function normalize(s: string): string {
-  // Most clauses have nothing to remove: a table look-up per character instead of two regular expressions.
-  let i = 0;
-  while (i < s.length && NORMALIZED[s.charCodeAt(i)] === 0) i++;
-  if (i === s.length) return s;
+  // Most clauses have nothing to remove: one search instead of two replacements.
+  if (!NORMALIZED.test(s)) return s;
   return s.replace(PINYIN_ANNOTATION, '').replace(/\s+/g, '');
 }
 
@@ -247,6 +243,7 @@ function preview(s: string): string {
 
 function collectClauses(doc: ReportDocument, barrier: Set<Block>): Clause[] {
   const out: Clause[] = [];
+  const separators = new CharScan(SEPARATOR, doc.text);
   const titleEnd = new Map<Block, number>();
   for (const s of doc.outline.all) titleEnd.set(s.heading, Math.min(s.heading.end, s.heading.contentStart + s.title.length));
   for (const block of doc.blocks) {
@@ -256,12 +253,15 @@ function collectClauses(doc: ReportDocument, barrier: Set<Block>): Clause[] {
     let cursor = block.start;
     let sentenceStart = true;
     // Each separator ends a clause; the text after the last one (if any) is the block's last clause.
-    for (let end = block.start; end <= block.end; end++) {
-      const last = end === block.end;
-      if (last ? cursor >= block.end : !SEPARATORS[doc.text.charCodeAt(end)]) continue;
-      const sep = last ? '' : doc.text[end];
+    for (;;) {
+      const at = separators.next(cursor);
+      const found = at < block.end;
+      const end = found ? at : block.end;
+      if (!found && cursor >= block.end) break;
+      const sep = found ? doc.text[end] : '';
       const skip = barred || cursor < headingEnd || doc.isIgnored(cursor, Math.max(end, cursor + 1));
       out.push({ key: skip ? '' : normalize(doc.text.slice(cursor, end)), block, start: cursor, end, sep, sentenceStart });
+      if (!found) break;
       sentenceStart = SENTENCE_STOPS.includes(sep) && sep !== '';
       cursor = end + sep.length;
     }

@@ -25,7 +25,7 @@ const rule: Rule = {
   id: 'foreign-entity',
   severity: 'warning',
   tags: ['text', 'copy-paste'],
-  local: true,
+  // Not `local`: a name is left alone when the whole report uses it as often as the body's own name.
   docs: {
     description: '在叙述本单位工作的句子中出现了其他同级单位的名称（如张八桥镇的报告中写“岩头寨镇开展各项工作”），多为照抄其他单位报告的痕迹。',
     why: '年度报告应当如实反映本单位的工作。照抄其他单位的报告而漏改单位名称，公开后一望即知，督察中会被认定为弄虚作假、敷衍应付。',

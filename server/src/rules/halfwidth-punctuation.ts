@@ -26,35 +26,67 @@ const rule: Rule = {
   id: 'halfwidth-punctuation',
   severity: 'warning',
   tags: ['punctuation'],
-  // Not `local`: whether the text is typed half-width throughout is decided on the whole document.
   docs: {
     description: '中文语境中使用了半角（英文）标点 , : ; ( ) ! ? "，应使用全角标点；通篇使用半角标点时只报告一次全文问题（逐行为提示）。',
     why: '中文文本应使用全角标点符号；半角标点多由网页转换或英文输入法带入，字宽和间距与正文不一致，也不符合公文排版规范。数字中的小数点、千分位、时间（9:30）、网址和代码不受影响。',
     ...cite(['gbt15834-5.1']),
     howToFix: '改为相应的全角标点：，：；（）！？“”（快速修复可一次全部替换）。',
   },
-  check({ doc, report }) {
-    const leftToNumbering = mixedMarkers(doc);
-    const found: Report[] = [];
-    const checkBlock = blockChecker(doc, (r) => found.push(r));
-    for (const pb of proseBlocks(doc)) checkBlock(pb, leftToNumbering.has(pb.block));
+  // Each mark is reported where it is, unless the text is typed half-width throughout: that decision is taken on
+  // counts per line (half-width marks found, full-width marks), so the rule is local given it.
+  documentContext: {
+    count(doc, start, end, add) {
+      // Every block is scanned (the scan of a block may read the blocks before it); the engine keeps [start, end).
+      for (const r of findMarks(doc)) add(r.start, { marks: r.fix!.edits.length });
+      const view = doc.prose.text;
+      for (let lineStart = 0; lineStart <= view.length; ) {
+        let lineEnd = view.indexOf('\n', lineStart);
+        if (lineEnd < 0) lineEnd = view.length;
+        const full = countFullWidth(view, lineStart, lineEnd);
+        if (full) add(doc.prose.toSource(lineStart), { full });
+        lineStart = lineEnd + 1;
+      }
+    },
+    decide: ({ marks = 0, full = 0 }) => decide(marks, full),
+  },
+  check({ doc, report, decided }) {
+    const found = findMarks(doc);
     const marks = found.reduce((n, r) => n + r.fix!.edits.length, 0);
-    if (marks >= DATA.documentMinimum && marks >= DATA.documentShare * (marks + countFullWidth(doc.prose.text))) reportDocument(doc, found, marks, report);
+    // On a piece of a document (the incremental re-check), the whole document's decision is given.
+    if (decided === undefined && decide(marks, countFullWidth(doc.prose.text)) === undefined) reportDocument(doc, found, marks, report);
     else for (const r of found) report(r);
   },
 };
 
+/** Every half-width mark in Chinese context, one Report per character (a pair of quotes or brackets: one); once per document (count and check both need them). */
+function findMarks(doc: ReportDocument): readonly Report[] {
+  let found = marksOf.get(doc);
+  if (found) return found;
+  const leftToNumbering = mixedMarkers(doc);
+  const list: Report[] = [];
+  const checkBlock = blockChecker(doc, (r) => list.push(r));
+  for (const pb of proseBlocks(doc)) checkBlock(pb, leftToNumbering.has(pb.block));
+  marksOf.set(doc, (found = list));
+  return found;
+}
+const marksOf = new WeakMap<ReportDocument, readonly Report[]>();
+
+/** 'marks' (each reported where it is), or undefined for a text typed half-width throughout (one document-level finding). */
+function decide(marks: number, full: number): string | undefined {
+  return marks >= DATA.documentMinimum && marks >= DATA.documentShare * (marks + full) ? undefined : 'marks';
+}
+
 const DATA = data as { documentMinimum: number; documentShare: number };
 const FULL_WIDTH = new Set([...'，：；！？（）“”'].map((c) => c.charCodeAt(0)));
 
-function countFullWidth(text: string): number {
+function countFullWidth(text: string, from = 0, to = text.length): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) if (FULL_WIDTH.has(text.charCodeAt(i))) n++;
+  for (let i = from; i < to; i++) if (FULL_WIDTH.has(text.charCodeAt(i))) n++;
   return n;
 }
 
 /** One document finding (its fix converts every mark) and one hint per line (that line's marks), for a text typed half-width. */
-function reportDocument(doc: ReportDocument, found: Report[], marks: number, report: (r: Report) => void): void {
+function reportDocument(doc: ReportDocument, found: readonly Report[], marks: number, report: (r: Report) => void): void {
   const byLine = new Map<number, Report[]>();
   const perChar = new Map<string, number>();
   for (const r of found) {

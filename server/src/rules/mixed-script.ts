@@ -50,6 +50,32 @@ const rule: Rule = {
     howToFix: '将标出的文字转换为设定字形（快速修复按词组转换：幹部→干部，干涉不变）；整篇为另一字形时可一次转换全文。',
   },
   extendSchema: stringList('追加到 allow 的词语（字面），如 "香港律師公會"。Words allowed in the other script.'),
+  // Each run is reported where it is, unless the document is mostly in the other script: that decision is taken
+  // on counts per line (characters of the other script, Han characters), so the rule is local given it.
+  documentContext: {
+    count(doc, start, end, add) {
+      const target = doc.settings.script;
+      const view = doc.prose.text;
+      const convertedView = doc.proseIn(target);
+      let lineStart = 0;
+      let convertedStart = 0;
+      while (lineStart <= view.length) {
+        let lineEnd = view.indexOf('\n', lineStart);
+        if (lineEnd < 0) lineEnd = view.length;
+        let convertedEnd = convertedView.indexOf('\n', convertedStart);
+        if (convertedEnd < 0) convertedEnd = convertedView.length;
+        const at = doc.prose.toSource(lineStart);
+        if (at >= end) break;
+        if (at >= start) {
+          const other = scanLine(view, lineStart, lineEnd, convertedView, convertedStart, convertedEnd, target).other;
+          add(at, { other, han: countHan(view, lineStart, lineEnd) });
+        }
+        lineStart = lineEnd + 1;
+        convertedStart = convertedEnd + 1;
+      }
+    },
+    decide: ({ other = 0, han = 0 }) => decide(other, han),
+  },
   check(context) {
     const { doc } = context;
     const target = doc.settings.script;
@@ -83,8 +109,9 @@ const rule: Rule = {
     const keep = (l: LineScan) => dropSurnames(view, allow.length ? dropAllowed(view, l, allow) : l, surname);
     let withRuns = lines.map(keep).filter((l) => l.runs.length > 0);
     if (withRuns.length === 0) return;
-    const han = other >= DOCUMENT_MIN ? countHan(view) : 0;
-    const mostlyOther = other >= DOCUMENT_MIN && other / Math.max(1, han) >= DOCUMENT_RATIO;
+    const han = other >= DOCUMENT_MIN && context.decided === undefined ? countHan(view) : 0;
+    // On a piece of a document (the incremental re-check), the whole document's decision is given.
+    const mostlyOther = context.decided === undefined ? decide(other, han) === undefined : false;
     if (mostlyOther) {
       reportDocument(context, withRuns, other, han);
       return;
@@ -146,10 +173,15 @@ function scanLine(view: string, start: number, end: number, convertedView: strin
   return { runs: grouped.runs, other: grouped.other, start, converted };
 }
 
-function countHan(text: string): number {
+function countHan(text: string, from = 0, to = text.length): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) if (isHan(text.charCodeAt(i))) n++;
+  for (let i = from; i < to; i++) if (isHan(text.charCodeAt(i))) n++;
   return n;
+}
+
+/** 'runs' (each run reported where it is), or undefined for a document mostly in the other script (one document-level finding). */
+function decide(other: number, han: number): string | undefined {
+  return other >= DOCUMENT_MIN && other / Math.max(1, han) >= DOCUMENT_RATIO ? undefined : 'runs';
 }
 
 /** Groups the characters that differ between a line and its conversion into runs (view offsets from `start`). */

@@ -8,6 +8,7 @@ import { cite } from './shared/citations.js';
 
 const ID_NUMBER = /(?<![\dA-Za-z])(\d{6})(\d{4})(\d{2})(\d{2})\d{3}[\dXx](?![\dA-Za-z])/g;
 const MOBILE = /(?<![\dA-Za-z+.-])1[3-9]\d{9}(?![\dA-Za-z])/g;
+const ELEVEN_DIGITS = /\d{11}/;
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
@@ -62,12 +63,14 @@ const rule: Rule = {
           data: { kind: 'classification' },
         });
       }
-      for (const m of t.matchAll(ID_NUMBER)) {
+      // Both numbers are runs of 11 digits or more: most blocks have none.
+      const digits = ELEVEN_DIGITS.test(t);
+      if (digits) for (const m of t.matchAll(ID_NUMBER)) {
         if (!isResidentId(m[0])) continue;
         const start = block.start + m.index!;
         report({ start, end: start + m[0].length, message: `“${m[0]}”是身份证号码：公开的报告中不得出现个人身份信息。`, data: { kind: 'id-number' } });
       }
-      for (const m of t.matchAll(MOBILE)) {
+      if (digits) for (const m of t.matchAll(MOBILE)) {
         const start = block.start + m.index!;
         report({ start, end: start + m[0].length, message: `“${m[0]}”是手机号码：公开的报告中不得出现个人联系方式。`, data: { kind: 'mobile' } });
       }

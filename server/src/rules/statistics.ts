@@ -49,19 +49,18 @@ function clauseBefore(text: string, at: number): string {
   return text.slice(i, at);
 }
 
-/** Sentence ends 。；;！？!? as a table of code units (a character read, not a string made, per character). */
-const SENTENCE_END = new Uint8Array(0x10000);
-for (const ch of '。；;！？!?') SENTENCE_END[ch.charCodeAt(0)] = 1;
+/** Sentence ends 。；;！？!?, looked for by the regex engine (not by a loop over every character, which runs mostly unoptimised in a run's first checks). */
+const SENTENCE_END = /[。；;！？!?]/g;
 
 /** Sentences of a block: [start, end) offsets into block.text, split at 。；！？. */
 function sentences(text: string): [number, number][] {
   const out: [number, number][] = [];
   let s = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (SENTENCE_END[text.charCodeAt(i)] === 1) {
-      out.push([s, i + 1]);
-      s = i + 1;
-    }
+  SENTENCE_END.lastIndex = 0;
+  while (SENTENCE_END.test(text)) {
+    const e = SENTENCE_END.lastIndex;
+    out.push([s, e]);
+    s = e;
   }
   if (s < text.length) out.push([s, text.length]);
   return out;

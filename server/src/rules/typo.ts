@@ -6,7 +6,6 @@ import data from '../../../rules/typo.json';
 import doubled from '../../../rules/doubled-words.json';
 import type { Rule, RuleContext } from '../engine/types.js';
 import { substitutionRule, type SubstitutionRuleFile } from './shared/dictionary.js';
-import { isHan } from './shared/prose.js';
 
 const dictionary = substitutionRule(data as SubstitutionRuleFile);
 
@@ -18,20 +17,22 @@ const WORDS = new Set(DOUBLED.words.split(' '));
 /** ABAB in the prose view (A ≠ B, both Han): the word AB written twice. */
 function checkDoubled({ doc, report }: RuleContext): void {
   const text = doc.prose.text;
-  for (let i = 0; i + 4 <= text.length; i++) {
-    const a = text.charCodeAt(i);
-    if (!isHan(a) || text.charCodeAt(i + 2) !== a) continue;
-    const b = text.charCodeAt(i + 1);
-    if (b === a || !isHan(b) || text.charCodeAt(i + 3) !== b) continue;
+  // Where ABAB starts (A, B Han), found by the regex engine; `next` is where the loop of the check resumes.
+  for (let next = 0; ; ) {
+    ABAB.lastIndex = next;
+    if (!ABAB.test(text)) break;
+    const i = ABAB.lastIndex - 1;
+    next = i + 1;
+    if (text.charCodeAt(i + 1) === text.charCodeAt(i)) continue;
     const word = text.slice(i, i + 2);
     const both = text.slice(i, i + 4);
     // ABABAB… (哈哈哈) or a numeral-classifier repetition (一步一步) or a repetition across words (是不是不够).
     if (!WORDS.has(word) || ALLOWED.has(both) || DOUBLED.numerals.includes(word[0]) || DOUBLED.secondExcept.includes(word[1])) {
-      i += 1;
+      next = i + 2;
       continue;
     }
     if (text.slice(i + 4, i + 6) === word || text.slice(i - 2, i) === word) {
-      i += 3;
+      next = i + 4;
       continue;
     }
     const whole = doc.prose.rangeToSource(i, i + 4);
@@ -44,9 +45,12 @@ function checkDoubled({ doc, report }: RuleContext): void {
       data: { wrong: both, right: word, kind: 'doubled' },
       suggestions: [{ title: `删除重复的“${word}”`, edits: [{ start: second.start, end: second.end, newText: '' }] }],
     });
-    i += 3;
+    next = i + 4;
   }
 }
+
+/** A Han character A followed by a Han character B and A B again (isHan's ranges). */
+const ABAB = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])(?=([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])\1\2)/g;
 
 const rule: Rule = {
   ...dictionary,

@@ -7,7 +7,7 @@
 // bracket may close a full-width one and vice versa.
 import type { ReportDocument } from '../engine/document.js';
 import type { Report, Rule } from '../engine/types.js';
-import { CLOSERS, SENTENCE_END, continuesInNext, isEnumerator, isHan } from './shared/prose.js';
+import { CLOSERS, SENTENCE_END, CharScan, continuesInNext, isEnumerator, isHan } from './shared/prose.js';
 import { cite } from './shared/citations.js';
 
 /** Opening characters → kind; a kind pairs an opener with its closers. */
@@ -28,9 +28,8 @@ const NAMES: Record<string, [string, string, string, string]> = {
   corner2: ['左双直角引号', '『', '右双直角引号', '』'],
 };
 
-/** Code units the scan stops at (a table, so the per-character cost is one array read). */
-const RELEVANT = new Uint8Array(0x10000);
-for (const ch of [...Object.keys(OPEN_KIND), ...Object.keys(CLOSE_KIND), '"']) RELEVANT[ch.charCodeAt(0)] = 1;
+/** Characters the scan stops at, looked for by the regex engine (not by a loop over every character, which runs mostly unoptimised in a run's first checks). */
+const RELEVANT = new RegExp(`[${[...Object.keys(OPEN_KIND), ...Object.keys(CLOSE_KIND), '"'].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`, 'g');
 
 interface Open {
   at: number; // source offset
@@ -79,9 +78,9 @@ const rule: Rule = {
 
     /** Source offset of a “ that continues a multi-paragraph quotation (skipped, its opener is still open). */
     let continuation = -1;
+    const scan = new CharScan(RELEVANT, text);
     for (const block of doc.blocks) {
-      for (let i = block.start; i < block.end; i++) {
-        if (!RELEVANT[text.charCodeAt(i)]) continue;
+      for (let i = scan.next(block.start); i < block.end; i = scan.next(i + 1)) {
         if (i === continuation) continue;
         const ch = text[i];
         const openKind = OPEN_KIND[ch];

@@ -55,10 +55,16 @@ const FIELD = `\n${ELEMENT}  `;
 /** Pieces joined into one chunk. */
 const BATCH = 512;
 
-/** A finding whose fix or suggestions hold many edits (a document-wide fix): written piece by piece. */
+/**
+ * A finding whose fix or suggestions hold so many edits (a document-wide fix on a huge input) that its text could
+ * approach the longest string V8 allows (2^29 characters; an edit takes ~200): written piece by piece. Below that,
+ * findingText writes it (a document-wide fix of a few hundred edits is common: the piecewise path cost 10 times more).
+ */
+const MANY_EDITS = 1 << 16;
 function manyEdits(f: Finding): boolean {
-  if (f.fix && f.fix.edits.length > 64) return true;
-  return f.suggestions !== undefined && f.suggestions.length > 0 && f.suggestions.some((s) => s.edits.length > 64);
+  let n = f.fix ? f.fix.edits.length : 0;
+  if (f.suggestions) for (const s of f.suggestions) n += s.edits.length;
+  return n > MANY_EDITS;
 }
 
 /** A finding's data in the contract, with a .docx input's Word location or paragraph. */
@@ -77,7 +83,7 @@ function findingText(f: Finding, data: Record<string, unknown>): string | undefi
   if (f.suggestions?.length && !f.suggestions.every(plainFix)) return undefined;
   let s = `${ELEMENT}{${FIELD}"rule": ${value(f.rule, FIELD)},${FIELD}"severity": ${value(f.severity, FIELD)},${FIELD}"message": ${value(f.message, FIELD)}`;
   s += `,${FIELD}"line": ${value(f.line, FIELD)},${FIELD}"column": ${value(f.column, FIELD)},${FIELD}"endLine": ${value(f.endLine, FIELD)},${FIELD}"endColumn": ${value(f.endColumn, FIELD)}`;
-  const d = value(data, FIELD);
+  const d = flatObject(data, FIELD) ?? value(data, FIELD);
   if (d !== undefined) s += `,${FIELD}"data": ${d}`;
   if (f.fix) s += `,${FIELD}"fix": ${fixText(f.fix, FIELD)}`;
   if (f.suggestions?.length) {
@@ -87,6 +93,24 @@ function findingText(f: Finding, data: Record<string, unknown>): string | undefi
     s += `${FIELD}]`;
   }
   return `${s}\n${ELEMENT}}`;
+}
+
+/**
+ * A plain object whose values are all strings or finite numbers (a finding's data, nearly always) as
+ * JSON.stringify(…, null, 2) writes it at the line break and indentation `at`; undefined for anything else.
+ */
+function flatObject(v: unknown, at: string): string | undefined {
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || Object.getPrototypeOf(v) !== Object.prototype) return undefined;
+  const o = v as Record<string, unknown>;
+  const field = `${at}  `;
+  let s = '';
+  for (const key in o) {
+    if (!Object.prototype.hasOwnProperty.call(o, key)) continue;
+    const x = o[key];
+    if (!plain(x)) return undefined;
+    s += `${s ? ',' : ''}${field}${jsonString(key)}: ${typeof x === 'string' ? jsonString(x) : `${x}`}`;
+  }
+  return s ? `{${s}${at}}` : '{}';
 }
 
 /** A string, or a number JSON writes as such: a field findingText may write without asking whether it is there. */

@@ -54,8 +54,12 @@ interface TrieNode {
 
 export interface CompiledDictionary {
   root: Map<number, TrieNode>;
-  /** 1 for code units that start some entry: most characters are rejected with one array read. */
+  /** 1 for code units that start some entry, 2 when one entry is that character alone: most characters are rejected with one array read. */
   starts: Uint8Array;
+  /** 1 at pairHash(first, second) of every entry's first two code units: most starts that lead nowhere are rejected too. */
+  pairs: Uint8Array;
+  /** Where an entry can start: its first two code units, or its one character (an entry of one character). */
+  openings: string[];
   patterns?: RegExp;
   /** The user's pattern entries (group p<i> of the same numbering), on RE2. */
   userPatterns?: RegExp;
@@ -176,7 +180,16 @@ export function compileDictionary(entries: DictionaryEntry[], script: 'simplifie
     node!.entry = entry; // a later entry (the user's) replaces a built-in one
   }
   const starts = new Uint8Array(0x10000);
-  for (const c of root.keys()) starts[c] = 1;
+  const pairs = new Uint8Array(0x10000);
+  const openings: string[] = [];
+  for (const [c, node] of root) {
+    starts[c] = node.entry ? 2 : 1;
+    if (node.entry) openings.push(String.fromCharCode(c));
+    for (const d of node.next.keys()) {
+      pairs[pairHash(c, d)] = 1;
+      openings.push(String.fromCharCode(c, d));
+    }
+  }
   // The rule's own patterns on JavaScript's engine (some use lookahead), the user's on RE2; group p<i> is patternEntries[i].
   patternEntries.sort((a, b) => Number(!!a.user) - Number(!!b.user));
   // The rule's own patterns guarded by their first character (the same matches, tried faster); the user's as written.
@@ -185,8 +198,11 @@ export function compileDictionary(entries: DictionaryEntry[], script: 'simplifie
   const users = patternEntries.map((e, i) => (e.user ? group(e, i) : '')).filter(Boolean);
   const patterns = own.length ? new RegExp(own.join('|'), 'gmu') : undefined;
   const userPatterns = users.length ? compileUserPattern(users.join('|'), 'gmu') : undefined;
-  return { root, starts, patterns, userPatterns, patternEntries };
+  return { root, starts, pairs, openings, patterns, userPatterns, patternEntries };
 }
+
+/** A slot of CompiledDictionary.pairs for two code units (collisions only let a few more starts through). */
+const pairHash = (first: number, second: number): number => ((first << 6) ^ second) & 0xffff;
 
 export interface DictionaryMatch {
   entry: DictionaryEntry;
@@ -199,8 +215,8 @@ export interface DictionaryMatch {
   edit: { start: number; end: number; newText: string };
 }
 
-/** Up to this many distinct first characters, the literal entries are looked for with indexOf. */
-const FEW_STARTS = 16;
+/** Up to this many openings (CompiledDictionary.openings), the literal entries are looked for with indexOf. */
+const FEW_OPENINGS = 64;
 
 /** Every match in the document, in order; literal matches do not overlap each other. */
 export function findMatches(doc: ReportDocument, dict: CompiledDictionary): DictionaryMatch[] {
@@ -224,10 +240,14 @@ export function findMatches(doc: ReportDocument, dict: CompiledDictionary): Dict
   const tryAt = (i: number): number => {
     let node = dict.root.get(text.charCodeAt(i));
     if (!node) return 0;
-    let best: { entry: DictionaryEntry; end: number } | undefined;
+    let best: DictionaryEntry | undefined;
+    let bestEnd = 0;
     let j = i + 1;
     for (;;) {
-      if (node.entry && applies(node.entry, i, j)) best = { entry: node.entry, end: j };
+      if (node.entry && applies(node.entry, i, j)) {
+        best = node.entry;
+        bestEnd = j;
+      }
       if (j >= text.length) break;
       const next: TrieNode | undefined = node.next.get(text.charCodeAt(j));
       if (!next) break;
@@ -235,26 +255,34 @@ export function findMatches(doc: ReportDocument, dict: CompiledDictionary): Dict
       j++;
     }
     if (!best) return 0;
-    const m = match(doc, best.entry, i, best.end, best.entry.right);
+    const m = match(doc, best, i, bestEnd, best.right);
     if (m) out.push(m);
-    return best.end;
+    return bestEnd;
   };
-  if (dict.root.size <= FEW_STARTS) {
-    // Few first characters: where they occur is found by indexOf (native), not by a loop over every character.
+  if (dict.openings.length <= FEW_OPENINGS) {
+    // Few openings: where they occur is found by indexOf (native), not by a loop over every character; no entry
+    // starts anywhere else. (A position found twice, by a one-character entry and a longer one, is tried once.)
     const at: number[] = [];
-    for (const c of dict.root.keys()) {
-      const ch = String.fromCharCode(c);
-      for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) at.push(i);
+    for (const opening of dict.openings) {
+      for (let i = text.indexOf(opening); i >= 0; i = text.indexOf(opening, i + 1)) at.push(i);
     }
     let next = 0;
+    let previous = -1;
     for (const i of Int32Array.from(at).sort()) {
+      if (i === previous) continue;
+      previous = i;
       if (i < next) continue; // inside the last match: matches do not overlap
       const end = tryAt(i);
       if (end) next = end;
     }
   } else {
+    const { starts, pairs } = dict;
     for (let i = 0; i < text.length; i++) {
-      if (!dict.starts[text.charCodeAt(i)]) continue;
+      const c = text.charCodeAt(i);
+      const start = starts[c];
+      if (start === 0) continue;
+      // No entry of this one character, none of these two (past the end, the pair hashes to slot c << 6 & 0xffff):
+      if (start === 1 && pairs[pairHash(c, i + 1 < text.length ? text.charCodeAt(i + 1) : 0)] === 0) continue;
       const end = tryAt(i);
       if (end) i = end - 1;
     }

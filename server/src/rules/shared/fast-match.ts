@@ -43,11 +43,16 @@ export function matchAllFast(text: string, re: RegExp): Iterable<RegExpMatchArra
 
 function* scan(text: string, first: RegExp, sticky: RegExp): Generator<RegExpMatchArray> {
   first.lastIndex = 0;
-  for (let c = first.exec(text); c; c = first.exec(text)) {
-    sticky.lastIndex = c.index;
+  // test, not exec: no match object per candidate. `first` matches one character (one code unit, or with the
+  // u flag a surrogate pair), so the candidate is the character that ends at lastIndex.
+  const unicode = first.unicode;
+  while (first.test(text)) {
+    const end = first.lastIndex;
+    const at = unicode && end >= 2 && (text.charCodeAt(end - 1) & 0xfc00) === 0xdc00 && (text.charCodeAt(end - 2) & 0xfc00) === 0xd800 ? end - 2 : end - 1;
+    sticky.lastIndex = at;
     const m = sticky.exec(text);
     if (!m) {
-      first.lastIndex = c.index + 1;
+      first.lastIndex = at + 1;
       continue;
     }
     yield m;

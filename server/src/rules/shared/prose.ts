@@ -115,3 +115,26 @@ export function isEnumerator(text: string, blockStart: number, at: number): bool
   if (j === at) return false;
   return j === blockStart || /[\s，。；：、,;:]/.test(text[j - 1]);
 }
+
+/**
+ * The next character of a class in a text, found by the regex engine: a loop over every character runs mostly
+ * unoptimised in a run's first checks, a regex scan does not. `re` is global and matches one code unit. Asked with
+ * positions that never decrease (block after block), it scans each stretch of the text once: a block without such a
+ * character costs no search to the next one that has it.
+ */
+export class CharScan {
+  /** Where the last search began, and what it found there or after it (text.length: nothing). */
+  private from = Infinity;
+  private found = 0;
+
+  constructor(private readonly re: RegExp, readonly text: string) {}
+
+  /** The offset of the first character of the class at or after `from`, or text.length when there is none. */
+  next(from: number): number {
+    if (this.from <= from && this.found >= from) return this.found;
+    this.re.lastIndex = from;
+    this.found = this.re.test(this.text) ? this.re.lastIndex - 1 : this.text.length;
+    this.from = from;
+    return this.found;
+  }
+}
