@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REGISTRY, expectedRegistry } from './generate/registry.mjs';
+import { asciiOnly } from './ascii-only.mjs';
 
 const common = {
   bundle: true,
@@ -29,7 +30,11 @@ const entries = [
   // `fazhi-lint` (package.json bin): a launcher that runs dist/cli-main.cjs through V8's code cache (server/src/cli/launcher.ts).
   { in: 'server/src/cli/launcher.ts', out: 'dist/cli.cjs', shebang: true },
   { in: 'server/src/cli/main.ts', out: 'dist/cli-main.cjs' },
-  { in: 'server/src/lsp/main.ts', out: 'dist/server.cjs', shebang: true },
+  // The language server and its check thread (server/src/lsp/thread-start.ts: the checker without the protocol),
+  // ASCII-only (scripts/ascii-only.mjs), so that V8 keeps their source, for the life of the process, as one byte a
+  // character rather than two.
+  { in: 'server/src/lsp/main.ts', out: 'dist/server.cjs', shebang: true, ascii: true },
+  { in: 'server/src/lsp/thread-main.ts', out: 'dist/server-thread.cjs', ascii: true },
   { in: 'client/src/extension.ts', out: 'dist/extension.cjs', external: ['vscode'] },
   // The CLI's worker threads (server/src/cli/pool.ts): the engine and the rules only.
   { in: 'server/src/cli/pool-worker.ts', out: 'dist/lint-worker.cjs' },
@@ -75,13 +80,24 @@ if (!process.argv.includes('--no-generate')) {
   }
 }
 
-await Promise.all(entries.filter((e) => existsSync(e.in)).map((e) => build({
-  ...common,
-  entryPoints: [e.in],
-  outfile: e.out,
-  external: e.external ?? [],
-  banner: { js: (e.shebang ? '#!/usr/bin/env node\n' : '') + common.banner.js },
-})));
+/** A bundle made ASCII-only (scripts/ascii-only.mjs), when it can be. */
+async function asciiBundle(file) {
+  const { default: ts } = await import('typescript');
+  const ascii = asciiOnly(readFileSync(file, 'utf8'), ts);
+  if (ascii === undefined) console.warn(`${file}: not made ASCII-only (a non-ASCII character in a string or template)`);
+  else writeFileSync(file, ascii);
+}
+
+await Promise.all(entries.filter((e) => existsSync(e.in)).map(async (e) => {
+  await build({
+    ...common,
+    entryPoints: [e.in],
+    outfile: e.out,
+    external: e.external ?? [],
+    banner: { js: (e.shebang ? '#!/usr/bin/env node\n' : '') + common.banner.js },
+  });
+  if (e.ascii) await asciiBundle(e.out);
+}));
 
 // Read at run time, so shipped beside the bundles: report skeletons (fazhi-lint new / assemble) and the rule
 // pages the diagnostics link to (dist/rules/<id>.md, server/src/lsp/rule-docs.ts).

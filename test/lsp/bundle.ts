@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUNDLE = path.join(ROOT, 'dist', 'server.cjs');
+/** What the server's check thread runs (lsp/thread-start.ts): built with it, checked with it. */
+const THREAD_BUNDLE = path.join(ROOT, 'dist', 'server-thread.cjs');
 /** Besides its sources, the bundle inlines the rule data and the package (version, settings' declarations). */
 const DATA = ['rules', 'package.json'];
 
@@ -53,8 +55,8 @@ export const CLI_BUNDLES = [...readFileSync(path.join(ROOT, 'scripts/build.mjs')
   .filter((bundle) => !bundle.endsWith('extension.cjs'));
 
 const checked = new Set<string>();
-/** Fails (saying how to build) unless each bundle (default dist/server.cjs) is newer than everything it was built from. */
-export function assertBundleCurrent(bundles: readonly string[] = [BUNDLE]): void {
+/** Fails (saying how to build) unless each bundle (default the server's and its thread's) is newer than everything it was built from. */
+export function assertBundleCurrent(bundles: readonly string[] = [BUNDLE, THREAD_BUNDLE]): void {
   for (const bundle of bundles) {
     if (checked.has(bundle)) continue;
     const reason = staleBundleReason(bundle);

@@ -17,9 +17,10 @@ import type { Finding, OffsetEdit, PartId, Severity } from '../engine/types.js';
 import { severityRank } from '../engine/severity.js';
 import type { SectionSummary } from './analysis.js';
 import { SERVER_COMMANDS } from './protocol.js';
+import { SOURCE } from './diagnostics.js';
 
+export { SOURCE };
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.fazhi-lint`;
-export const SOURCE = 'fazhi-lint';
 
 export function toTextEdits(doc: TextDocument, edits: readonly OffsetEdit[]): TextEdit[] {
   return edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText }));

@@ -1,23 +1,23 @@
-// Findings → LSP diagnostics (positions from the editor's copy of the text, UTF-16).
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+// Findings → LSP diagnostics (positions from the editor's copy of the text, UTF-16), and the cap on problems.
+// Imports no value of the protocol's libraries: the check thread's bundle (thread-main.ts) uses capAndCount and
+// should not carry them.
+import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity } from '../engine/types.js';
 import { countSeverities, severityRank, type SeverityCounts } from '../engine/severity.js';
 import { ruleDocUri } from './rule-docs.js';
-import { SOURCE } from './code-actions.js';
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
+/** The diagnostics' `source` (code actions act on the diagnostics of this source only). */
+export const SOURCE = 'fazhi-lint';
+
+/** DiagnosticSeverity's values (Error 1, Warning 2, Information 3, Hint 4). */
+const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: 1, warning: 2, info: 3, hint: 4 };
 
 /** `ruleDocScheme`: the client's own scheme for rule pages (see rule-docs.ts), else file: links. */
 export function toDiagnostic(doc: TextDocument, f: Finding, ruleDocScheme?: string): Diagnostic {
   return {
     range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
-    severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,
+    severity: SEVERITY[f.severity] ?? SEVERITY.warning,
     code: f.rule,
     codeDescription: { href: ruleDocUri(f.rule, ruleDocScheme) },
     source: SOURCE,

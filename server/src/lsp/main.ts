@@ -1,7 +1,8 @@
 // Entry of `fazhi-lint-server` (dist/server.cjs):
 //   --stdio | --node-ipc | --socket=PORT   run the language server (transport parsed by vscode-languageserver)
 //   --version
-// The same file is the body of the worker thread that checks documents (worker.ts).
+// The thread that checks documents (worker.ts) runs its own bundle, dist/server-thread.cjs (thread-main.ts); this
+// file is its body too where that bundle is missing.
 import './early-thread.js'; // first: the check thread starts loading while the rest of this file is evaluated
 import { version as VERSION } from '../../../package.json';
 import { format } from 'node:util';

@@ -3,7 +3,7 @@
 // language server's check thread (lsp/thread-start.ts) and the CLI's worker threads (node/worker-pool.ts).
 // This module imports nothing but Node's and code-cache.ts (which imports only Node's): the server's entry starts its
 // thread before the rest is evaluated.
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { codeCacheName } from './code-cache.js';
 
 /**
@@ -13,6 +13,9 @@ import { codeCacheName } from './code-cache.js';
  * nothing may be written, there is none. Older caches of the same bundle in `cacheDir` go when a new one is written.
  */
 const CACHED_THREAD = `
+// In a function, so that the source read (the bundle, megabytes) and the cache's bytes are not kept once compiled:
+// consts of the script's top level would live as long as the thread. The script keeps its own copy of the source.
+(() => {
 const { readFileSync, writeFileSync, renameSync, mkdirSync, readdirSync, rmSync } = require('node:fs');
 const path = require('node:path');
 const Module = require('node:module');
@@ -40,6 +43,7 @@ const mod = new Module(file);
 mod.filename = file;
 mod.paths = Module._nodeModulePaths(path.dirname(file));
 script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
+})();
 `;
 
 /**
@@ -47,11 +51,16 @@ script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(fi
  * are removed when one is written); `v8Flags` are set in the thread before the bundle is compiled (a cache is tied to
  * the flags it was made under). FAZHI_LINT_NO_CODE_CACHE=1, or a file that is not a bundle: a plain Worker.
  */
-export function startCachedThread(file: string, cacheDir: string, options: { workerData?: Record<string, unknown>; v8Flags?: string } = {}): Worker {
-  if (!file.endsWith('.cjs') || process.env.FAZHI_LINT_NO_CODE_CACHE) return new Worker(file, { workerData: options.workerData, argv: [] });
+export function startCachedThread(
+  file: string,
+  cacheDir: string,
+  options: { workerData?: Record<string, unknown>; v8Flags?: string; resourceLimits?: ResourceLimits } = {},
+): Worker {
+  const { resourceLimits } = options;
+  if (!file.endsWith('.cjs') || process.env.FAZHI_LINT_NO_CODE_CACHE) return new Worker(file, { workerData: options.workerData, argv: [], resourceLimits });
   const v8Flags = options.v8Flags ?? '';
   const { bundle, name: cacheName } = codeCacheName(file, v8Flags);
-  return new Worker(CACHED_THREAD, { eval: true, workerData: { ...options.workerData, file, bundle, cacheDir, cacheName, v8Flags }, argv: [] });
+  return new Worker(CACHED_THREAD, { eval: true, workerData: { ...options.workerData, file, bundle, cacheDir, cacheName, v8Flags }, argv: [], resourceLimits });
 }
 
 /** In a thread started by startCachedThread: writes the code cache if it has none yet (once; a no-op otherwise). */
