@@ -58,6 +58,26 @@ describe('halfwidth-punctuation', () => {
     assert.deepEqual(findings('unpaired-punctuation', lone).map((f) => f.data.kind), ['unclosed']);
   });
 
+  it('counts exactly the full-width marks ，：；！？（）“” of the text when deciding and in the document finding', () => {
+    const half = [
+      '2023年,我镇坚持以习近平法治思想为指导,深入推进依法行政,取得明显成效。',
+      '一是健全制度:制定了《依法行政工作规则》;二是压实责任,明确分工,狠抓落实。',
+      '全年办理行政复议案件3件(均已办结),行政诉讼案件2件,无败诉,调解2件。',
+    ];
+    // One of each counted mark, some twice, and full-width marks that are not counted (。、《》【】).
+    const full = '“规范”执法：一是，二是；成效如何？（见附件）好！再看“两个”。【附】、《条例》';
+    const text = [...half, full].join('\n');
+    const counted = [...text].filter((c) => '，：；！？（）“”'.includes(c)).length;
+    assert.equal(counted, 11);
+    const doc = findings(RULE, text).filter((f) => f.data.scope === 'document');
+    assert.equal(doc.length, 1);
+    assert.equal(doc[0].data.fullWidth, counted);
+    assert.match(doc[0].message, /全角标点只有11个/);
+    // One more counted mark per half-width one tips the share below one half: marks reported one by one.
+    const balanced = [...half, full, '“一”“二”“三”“四”（五）（六）'].join('\n');
+    assert.deepEqual(findings(RULE, balanced).filter((f) => f.data.scope === 'document'), []);
+  });
+
   it('a text typed with half-width punctuation throughout: one document warning fixing all, one hint per line', () => {
     const text = [
       '2023年,我镇坚持以习近平法治思想为指导,深入推进依法行政。',

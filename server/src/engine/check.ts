@@ -6,7 +6,7 @@ import { buildDocument, type ReportDocument } from './document.js';
 import type { ParseCache } from './markdown.js';
 import { parseSuppressions } from './disable.js';
 import { resolveConfig, type ConfigObject, type ResolvedConfig } from './config.js';
-import type { Finding, OffsetEdit, Report, Rule, RuleContext, PositionedEdit } from './types.js';
+import type { Finding, OffsetEdit, Position, Report, Rule, RuleContext, PositionedEdit } from './types.js';
 import type { LineIndex } from './line-index.js';
 
 export interface RuleError {
@@ -43,10 +43,11 @@ export function lint(text: string, rules: readonly Rule[], config?: ConfigObject
   let eol: string | undefined;
   // A rule inserts "\n"; a CRLF or CR-only file must not end up with mixed line ends.
   const withLineEnds = (edit: OffsetEdit): OffsetEdit => {
-    if (!/[\r\n]/.test(edit.newText)) return edit;
+    if (edit.newText.indexOf('\n') < 0 && edit.newText.indexOf('\r') < 0) return edit;
     eol ??= dominantLineEnd(doc.lines);
     return eol === '\n' ? edit : { start: edit.start, end: edit.end, newText: edit.newText.replace(/\r\n|\r|\n/g, eol) };
   };
+  const position = lineCursor(doc.lines);
   for (const rule of rules) {
     const options = resolved.rules.get(rule.id) ?? { severity: rule.severity };
     if (options.severity === 'off') continue;
@@ -64,9 +65,9 @@ export function lint(text: string, rules: readonly Rule[], config?: ConfigObject
         const start = Math.max(0, Math.min(r.start, text.length));
         const end = Math.max(start, Math.min(r.end, text.length));
         const severity = explicit ? (options.severity as Finding['severity']) : (r.severity ?? (options.severity as Finding['severity']));
-        const from = doc.lines.position(start);
+        const from = position(start);
         if (suppressions.isSuppressed(rule.id, from.line - 1)) return;
-        const to = doc.lines.position(end);
+        const to = position(end);
         // Built as one literal plus an assignment, not with object spread: spreading into an object literal
         // costs microseconds per finding in V8, and documents such as seed 000 have thousands of edits.
         const finding: Finding = {
@@ -81,9 +82,9 @@ export function lint(text: string, rules: readonly Rule[], config?: ConfigObject
           endColumn: to.column,
           data: r.data ?? {},
         };
-        if (r.fix) finding.fix = { title: r.fix.title, edits: r.fix.edits.map((e) => positionEdit(doc.lines, withLineEnds(e))) };
+        if (r.fix) finding.fix = { title: r.fix.title, edits: r.fix.edits.map((e) => positionEdit(position, withLineEnds(e))) };
         if (r.suggestions?.length) {
-          finding.suggestions = r.suggestions.map((s) => ({ title: s.title, edits: s.edits.map((e) => positionEdit(doc.lines, withLineEnds(e))) }));
+          finding.suggestions = r.suggestions.map((s) => ({ title: s.title, edits: s.edits.map((e) => positionEdit(position, withLineEnds(e))) }));
         }
         findings.push(finding);
       },
@@ -106,11 +107,29 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
-function positionEdit(lines: LineIndex, e: { start: number; end: number; newText: string }): PositionedEdit {
-  const from = lines.position(e.start);
-  const to = lines.position(e.end);
+function positionEdit(position: (offset: number) => Position, e: { start: number; end: number; newText: string }): PositionedEdit {
+  const from = position(e.start);
+  const to = position(e.end);
   // Same keys in the same order as `{ ...e, line, … }` for an OffsetEdit, without the slow spread.
   return { start: e.start, end: e.end, newText: e.newText, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}
+
+/**
+ * lines.position, starting from the line found last: a rule's findings and their edits mostly arrive in
+ * order, so the offset is usually on that line or the next, and the binary search is the exception.
+ */
+function lineCursor(lines: LineIndex): (offset: number) => Position {
+  const starts = lines.lineStarts;
+  const length = lines.text.length;
+  let line = 0;
+  return (offset) => {
+    const clamped = Math.max(0, Math.min(offset, length));
+    if (!(starts[line] <= clamped && (line + 1 === starts.length || clamped < starts[line + 1]))) {
+      if (line + 1 < starts.length && starts[line + 1] <= clamped && (line + 2 === starts.length || clamped < starts[line + 2])) line++;
+      else line = lines.lineOf(clamped);
+    }
+    return { line: line + 1, column: clamped - starts[line] + 1 };
+  };
 }
 
 /** The line end most lines use ("\n" when there is none), read off the line index. */

@@ -16,7 +16,7 @@ import type { Block, ReportDocument, Section } from '../engine/document.js';
 import type { NumberingStyle } from '../engine/numbering.js';
 import type { OffsetEdit, Report, Rule } from '../engine/types.js';
 import data from '../../../rules/halfwidth-punctuation.json';
-import { HAN_RANGES, isCjkContext, isDigit, isEnumerator, isHan, proseBlocks, type ProseBlock } from './shared/prose.js';
+import { CharScan, HAN_RANGES, isCjkContext, isDigit, isEnumerator, isHan, proseBlocks, type ProseBlock } from './shared/prose.js';
 import { cite } from './shared/citations.js';
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
@@ -77,12 +77,11 @@ function decide(marks: number, full: number): string | undefined {
 }
 
 const DATA = data as { documentMinimum: number; documentShare: number };
-const FULL_WIDTH = new Set([...'，：；！？（）“”'].map((c) => c.charCodeAt(0)));
+/** Runs of anything but the full-width marks ，：；！？（）“”: the regex engine skips them, what is left is counted. */
+const NOT_FULL_WIDTH = /[^，：；！？（）“”]+/g;
 
 function countFullWidth(text: string, from = 0, to = text.length): number {
-  let n = 0;
-  for (let i = from; i < to; i++) if (FULL_WIDTH.has(text.charCodeAt(i))) n++;
-  return n;
+  return (from === 0 && to === text.length ? text : text.slice(from, to)).replace(NOT_FULL_WIDTH, '').length;
 }
 
 /** One document finding (its fix converts every mark) and one hint per line (that line's marks), for a text typed half-width. */
@@ -178,6 +177,8 @@ function blockChecker(doc: ReportDocument, report: (r: Report) => void): (pb: Pr
     return doc.isIgnored(s, s + 1);
   };
   const show = (s: number, e: number) => text.slice(Math.max(start, s - 6), Math.min(end, e + 6));
+  /** The marks of RELEVANT_CLASS. */
+  const marks = new CharScan(/[,:;!?()（）“”"]/g, text);
 
   /** Edit replacing the half-width char at view offset i; a separator also swallows spaces before following CJK text. */
   const edit = (i: number, full: string, trailing: boolean): OffsetEdit => {
@@ -255,6 +256,9 @@ function blockChecker(doc: ReportDocument, report: (r: Report) => void): (pb: Pr
     let han = 0;
     let latin = 0;
     for (let i = start; i < end; i++) {
+      // Han characters and letters are counted only inside an open pair (a pair compares what it holds): with
+      // none open, the regex engine skips to the next mark.
+      if (parens.length === 0 && quotes.length === 0 && (i = marks.next(i)) >= end) break;
       const kind = CLASS[text.charCodeAt(i)];
       if (kind === 0) continue;
       if (kind === HAN_CLASS) {
