@@ -147,6 +147,16 @@ describe('cjk-spacing', () => {
     assert.equal(findings(RULE, inner)[0]?.severity, 'warning');
   });
 
+  // dev 187 (浚县 2024): the party committee's short name and the government, the title following on the same line.
+  it('joint issuers before the title on one line (中共浚县县委 浚县人民政府关于…) are not flagged; a space inside a name is', () => {
+    const body = '\n\n2024年,浚县坚持以习近平法治思想为指导,全面推进依法行政。\n';
+    for (const t of ['中共浚县县委 浚县人民政府关于2024年法治政府建设情况的报告', '中共浚县县委  浚县人民政府2024年法治政府建设情况报告', '中共红星镇党委 红星镇人民政府关于2024年法治政府建设情况的报告']) {
+      assert.deepEqual(findings(RULE, t + body), [], t);
+    }
+    const inside = '中共浚县县委 浚县人民 政府关于2024年法治政府建设情况的报告';
+    assert.ok(findings(RULE, inside + body).some((f) => f.start === inside.indexOf('人民 政府') + 2));
+  });
+
   it('is silent on the clean fixtures', () => {
     for (const { file, text } of cleanFiles()) assert.deepEqual(findings(RULE, text).map((f) => `${file} ${f.message}`), []);
   });

@@ -33,8 +33,9 @@ const SENTENCE_END = /[。；！？;!?]/;
 const MARKER_MARK = /[、，．.）)]$/;
 const BYLINE = /(?:记者|通讯员|摄影|编辑|作者)[^\s。，]{0,4}$/;
 /** The end of an issuing body's name, and another body's whole name after it (joint issuers on one line). */
-const ISSUER_END = /(?:人民政府|政府|委员会|党委|党组|管委会|管理委员会|办事处|办公室|局|厅)$/;
-const ISSUER_NEXT = /^(?:中共[\u4e00-\u9fa5]{2,16}委员会|[\u4e00-\u9fa5]{2,16}(?:人民政府|政府|委员会|管委会|办事处|局|厅))(?:$|[\s\u3000])/;
+const ISSUER_END = /(?:人民政府|政府|委员会|党委|党工委|[省市县区州盟旗]委|党组|管委会|管理委员会|办事处|办公室|局|厅)$/;
+// The last issuer is followed by the rest of the title when both are on one line (中共浚县县委 浚县人民政府关于2024年…).
+const ISSUER_NEXT = /^(?:中共[\u4e00-\u9fa5]{2,16}委员会|[\u4e00-\u9fa5]{2,16}(?:人民政府|政府|委员会|管委会|办事处|局|厅))(?:$|[\s\u3000]|关于|\d{4}\s*年)/;
 
 type Kind = 'digit' | 'latin' | 'han' | 'mark';
 
