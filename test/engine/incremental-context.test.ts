@@ -13,6 +13,7 @@ import { IncrementalChecker, type TextChange } from '../../server/src/engine/inc
 import { toScript, toScriptReusing } from '../../server/src/engine/script.js';
 import type { Finding, Rule } from '../../server/src/engine/types.js';
 import { reportOfSize } from '../bench/inputs.js';
+import { seededRandom } from '../helpers/random.js';
 
 const key = (f: Finding) => JSON.stringify(f);
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -23,15 +24,6 @@ function fixtures(sub: string): { name: string; text: string }[] {
     .filter((f) => /\.(txt|md)$/.test(f) && f !== 'README.md')
     .sort()
     .map((f) => ({ name: `${sub}/${f}`, text: readFileSync(path.join(dir, f), 'utf8') }));
-}
-
-/** Deterministic pseudo-random numbers (the same edits on every run). */
-function random(seed: number): (n: number) => number {
-  let s = seed;
-  return (n) => {
-    s = (Math.imul(s, 1103515245) + 12345) & 0x7fffffff;
-    return s % n;
-  };
 }
 
 /** An edit of the kinds an editor sends: typing (simplified, traditional, half-width marks), new lines, deletions, pastes. */
@@ -93,7 +85,7 @@ describe('engine/incremental: rules local given a document-level decision', func
   }
 
   it('a conversion reusing the lines an edited text shares with the text before is the conversion of the whole', () => {
-    const pick = random(42);
+    const pick = seededRandom(42);
     for (const script of ['simplified', 'traditional'] as const) {
       let text = fixtures('corpus')[2].text;
       let before = { text, converted: toScript(script, text) };
@@ -182,7 +174,7 @@ describe('engine/incremental: rules local given a document-level decision', func
 
   it('equals a fresh check after each of 150 random edits on real reports (complete after one or several edits)', () => {
     const reports = [...fixtures('corpus'), ...fixtures('clean'), ...fixtures('clean-md')];
-    const pick = random(20261204);
+    const pick = seededRandom(20261204);
     let reusedRegion = 0;
     let checks = 0;
     for (let r = 0; r < reports.length; r++) {

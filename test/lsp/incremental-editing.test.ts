@@ -12,6 +12,7 @@ import { diagnosticKeys, engineKeys, startClient, type TestClient } from './clie
 import { largeReport } from './large-report.js';
 import { SET_FILE_ENABLED_NOTIFICATION } from '../../server/src/lsp/protocol.js';
 import { toScript } from '../../server/src/engine/script.js';
+import { seededRandom } from '../helpers/random.js';
 
 type Position = { line: number; character: number };
 type Change = { range: { start: Position; end: Position }; text: string };
@@ -33,15 +34,6 @@ function positionOf(text: string, offset: number): Position {
   const before = text.slice(0, offset);
   const line = before.split('\n').length - 1;
   return { line, character: offset - (before.lastIndexOf('\n') + 1) };
-}
-
-/** Deterministic pseudo-random numbers (the same burst on every run). */
-function random(seed: number): (n: number) => number {
-  let s = seed;
-  return (n) => {
-    s = (Math.imul(s, 1103515245) + 12345) & 0x7fffffff;
-    return s % n;
-  };
 }
 
 /** An edit of the kinds an editor sends: typing, a pasted defect, a new line, a deletion, a replacement across lines. */
@@ -84,7 +76,7 @@ describe('language server: editing (large documents checked incrementally in the
       let text = largeReport(30_000);
       c.open(uri, text, 'markdown');
       await settledOn(c, uri, 1, text);
-      const pick = random(20261204);
+      const pick = seededRandom(20261204);
       let version = 1;
       for (let k = 0; k < 100; k++) {
         // Now and then two changes in one notification, the second on the text the first left.

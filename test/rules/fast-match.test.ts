@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { firstCharClass, matchAllFast, withFirstCharGuard } from '../../server/src/rules/shared/fast-match.js';
-import { compileDictionary, dictionaryEntries, findMatches, type DictionaryFile } from '../../server/src/rules/shared/dictionary.js';
+import { compileDictionary, dictionaryEntries, findMatches, matchPrefixed, type DictionaryFile } from '../../server/src/rules/shared/dictionary.js';
 import { lint } from '../../server/src/index.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -108,8 +108,15 @@ describe('rules/shared/fast-match', () => {
       const data = JSON.parse(read(`rules/${rule}.json`)) as DictionaryFile;
       for (const script of ['simplified', 'traditional'] as const) {
         const dict = compileDictionary(dictionaryEntries(data, undefined), script);
-        const plain = new RegExp(dict.patternEntries.map((e, i) => `(?<p${i}>${e.pattern})`).join('|'), 'gmu');
-        assert.deepEqual(shape(matchAllFast(text, dict.patterns!)), shape(text.matchAll(plain)));
+        // The entries opening with two literal characters are looked for apart (matchPrefixed), each group alike.
+        const prefixedSources = new Set(dict.prefixed.flatMap((g) => g.sticky.source.split(/\|(?=\(\?<p\d+>)/)));
+        const joined = dict.patternEntries.map((e, i) => `(?<p${i}>${e.pattern})`).filter((g) => !prefixedSources.has(g));
+        if (joined.length) assert.deepEqual(shape(matchAllFast(text, dict.patterns!)), shape(text.matchAll(new RegExp(joined.join('|'), 'gmu'))));
+        const withStray = `${text}全面贯彻实落实，坚持依法依行政，化解矛盾纠纠纷，公布行政权利事项。`;
+        for (const group of dict.prefixed) {
+          assert.deepEqual(shape(matchPrefixed(withStray, group)), shape(withStray.matchAll(new RegExp(group.sticky.source, 'gmu'))), group.prefix);
+        }
+        if (rule === 'typo') assert.ok(dict.prefixed.some((g) => matchPrefixed(withStray, g).length > 0));
       }
     });
   }

@@ -39,6 +39,24 @@ const isHan = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf9
 const JOINABLE_PUNCTUATION = new Set([...'，。、；：！？（）《》〈〉【】「」『』“”‘’'].map((c) => c.charCodeAt(0)));
 const isJoinable = (c: number): boolean => isHan(c) || JOINABLE_PUNCTUATION.has(c);
 
+/**
+ * The prose view and its conversion walked line by line in step (opencc converts line by line, so line k of one is
+ * line k of the other): `visit` gets both lines' bounds and returns false to stop.
+ */
+function inStep(view: string, convertedView: string, visit: (lineStart: number, lineEnd: number, convertedStart: number, convertedEnd: number) => boolean): void {
+  let lineStart = 0;
+  let convertedStart = 0;
+  while (lineStart <= view.length) {
+    let lineEnd = view.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = view.length;
+    let convertedEnd = convertedView.indexOf('\n', convertedStart);
+    if (convertedEnd < 0) convertedEnd = convertedView.length;
+    if (!visit(lineStart, lineEnd, convertedStart, convertedEnd)) return;
+    lineStart = lineEnd + 1;
+    convertedStart = convertedEnd + 1;
+  }
+}
+
 const rule: Rule = {
   id: 'mixed-script',
   severity: 'error',
@@ -57,22 +75,15 @@ const rule: Rule = {
       const target = doc.settings.script;
       const view = doc.prose.text;
       const convertedView = doc.proseIn(target);
-      let lineStart = 0;
-      let convertedStart = 0;
-      while (lineStart <= view.length) {
-        let lineEnd = view.indexOf('\n', lineStart);
-        if (lineEnd < 0) lineEnd = view.length;
-        let convertedEnd = convertedView.indexOf('\n', convertedStart);
-        if (convertedEnd < 0) convertedEnd = convertedView.length;
+      inStep(view, convertedView, (lineStart, lineEnd, convertedStart, convertedEnd) => {
         const at = doc.prose.toSource(lineStart);
-        if (at >= end) break;
+        if (at >= end) return false;
         if (at >= start) {
           const other = scanLine(view, lineStart, lineEnd, convertedView, convertedStart, convertedEnd, target).other;
           add(at, { other, han: countHan(view, lineStart, lineEnd) });
         }
-        lineStart = lineEnd + 1;
-        convertedStart = convertedEnd + 1;
-      }
+        return true;
+      });
     },
     decide: ({ other = 0, han = 0 }) => decide(other, han),
   },
@@ -85,22 +96,15 @@ const rule: Rule = {
     const convertedView = doc.proseIn(target);
     const lines: LineScan[] = [];
     let other = 0;
-    let lineStart = 0;
-    let convertedStart = 0;
-    while (lineStart <= view.length) {
-      let lineEnd = view.indexOf('\n', lineStart);
-      if (lineEnd < 0) lineEnd = view.length;
-      let convertedEnd = convertedView.indexOf('\n', convertedStart);
-      if (convertedEnd < 0) convertedEnd = convertedView.length;
+    inStep(view, convertedView, (lineStart, lineEnd, convertedStart, convertedEnd) => {
       const result = scanLine(view, lineStart, lineEnd, convertedView, convertedStart, convertedEnd, target);
       other += result.other;
       if (result.runs.length) {
         result.runs = result.runs.filter((r) => !ignored(context, r));
         lines.push(result);
       }
-      lineStart = lineEnd + 1;
-      convertedStart = convertedEnd + 1;
-    }
+      return true;
+    });
     const allow = context.memo(`allow:${JSON.stringify(context.options.extend ?? null)}`, () => [
       ...DATA.allow,
       ...(Array.isArray(context.options.extend) ? context.options.extend.map(String) : []),

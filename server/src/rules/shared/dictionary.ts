@@ -216,6 +216,18 @@ export function compileDictionary(entries: DictionaryEntry[], script: 'simplifie
   return { root, starts, pairs, openings, patterns, prefixed, userPatterns, patternEntries };
 }
 
+/** The matches of one group of CompiledDictionary.prefixed: what a global regex of its alternatives finds. */
+export function matchPrefixed(text: string, { prefix, sticky }: { prefix: string; sticky: RegExp }): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (let at = text.indexOf(prefix); at >= 0; ) {
+    sticky.lastIndex = at;
+    const m = sticky.exec(text);
+    if (m) out.push(m);
+    at = text.indexOf(prefix, m ? at + Math.max(1, m[0].length) : at + 1);
+  }
+  return out;
+}
+
 /** Two literal Han characters opening a pattern, not made optional or repeated by what follows. */
 const LITERAL_PREFIX = /^([\u4e00-\u9fff]{2})(?![?*+{])/;
 
@@ -309,14 +321,7 @@ export function findMatches(doc: ReportDocument, dict: CompiledDictionary): Dict
   if (dict.patterns || dict.userPatterns || dict.prefixed.length) {
     // The rule's own patterns open with lookbehinds: matchAllFast tries them only where a match can start.
     const found = [dict.patterns, dict.userPatterns].flatMap((re) => (re ? [...matchAllFast(text, re)] : []));
-    for (const { prefix, sticky } of dict.prefixed) {
-      for (let at = text.indexOf(prefix); at >= 0; ) {
-        sticky.lastIndex = at;
-        const m = sticky.exec(text);
-        if (m) found.push(m);
-        at = text.indexOf(prefix, m ? at + Math.max(1, m[0].length) : at + 1);
-      }
-    }
+    for (const group of dict.prefixed) found.push(...matchPrefixed(text, group));
     for (const m of found) {
       const groups = m.groups!;
       const k = dict.patternEntries.findIndex((_, i) => groups[`p${i}`] !== undefined);
