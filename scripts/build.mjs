@@ -12,7 +12,22 @@ import path from 'node:path';
 import { REGISTRY, expectedRegistry } from './generate/registry.mjs';
 import { asciiOnly } from './ascii-only.mjs';
 
+/**
+ * The rules' data files (rules/*.json) bundled as JSON.parse of one string, not as object literals: V8 parses JSON
+ * faster than the same data as JavaScript, and a run creates it once (typo's 1,856 entries: ~20 ms of a small run).
+ */
+const jsonAsParse = {
+  name: 'rules-json-as-parse',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]rules[\\/][^\\/]+\.json$/ }, (args) => ({
+      contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8'))))});`,
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
+  plugins: [jsonAsParse],
   bundle: true,
   platform: 'node',
   target: 'node20',
