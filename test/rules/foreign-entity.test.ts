@@ -115,6 +115,15 @@ describe('foreign-entity', () => {
     assert.deepEqual(run(RULE, county), []);
   });
 
+  // A banner's report (杭锦旗 2022, https://ixbang.com/bid/detail/EBA2C55FBEA28C65E9CBFA6309C75217.html, its lines 1 and 5
+  // as the page gives them): 承担旗政府法律顾问工作 is a law firm taking on the banner government's legal counsel, not a
+  // body named 承担旗.
+  it('a verb before a banner\'s government (承担旗政府法律顾问工作) is not another body (the other tests hold the positive cases)', () => {
+    const opening = "2022年,杭锦旗人民政府坚持以新时代中国特色社会主义思想为指导,深入学法治思想,认真落实《法治政府建设实施纲要(2021—2025年)》各项任务,全面推进法治政府建设,取得了积极成效。";
+    const counsel = "一是严格执行重大行政决策程序。制定《2022年度杭锦旗人民政府重大行政决策事项目录》,对纳入目录的重大行政决策事项依法落实公众参与、专家论证、风险评估、合法性审查、集体讨论决定等程序。公开选聘1家律师事务所提供法律服务,承担旗政府法律顾问工作,参与政府重大行政决策的合法性审查,参与重大法律事务的处理,列席常务会议,为政府的重要合同、重大协议等进行审查把关,确保重大行政决策在法治轨道上运行。二是加大行政规范性文件监督管理。强化规范性文件备案审查工作,切实做到有件必备、有备必查、有错必纠,2022年共制定规范性文件1件《关于杭锦旗旗级储备粮管理办法(试行)》。持续开展规范性文件定期和专项清理工作,2022年对6件涉及计划生育规范性文件进行了清理,废止3件,宣布失效3件。";
+    assert.deepEqual(run(RULE, `${opening}\n${counsel}\n`), []);
+  });
+
   it('offers the fix only where the name start is certain: applying every fix never eats the word before the name', () => {
     // 聚力青石 fills the four-character limit, 力岩头寨 was cut by it: the start is a guess, no fix.
     const guessed = new Set(['聚力', '支撑', '着眼', '引领', '带领', '赋能']);
