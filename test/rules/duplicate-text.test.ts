@@ -151,6 +151,16 @@ describe('duplicate-text (the title again in another wording)', () => {
     const other = `张八桥镇2023年政务公开工作年度报告\n\n张八桥镇2023年法治政府建设情况报告\n\n${BODY}`;
     assert.deepEqual(run(RULE, other), []);
   });
+
+  // A law site's headline above the report (https://0798ci.com/law/130984.html: 《民政部2021年法治政府建设年度报告》(全文)).
+  it('as a site\'s headline, in 《》 and marked (全文): reported as the title again; another document\'s headline is not', () => {
+    for (const again of ['《张八桥镇2023年法治政府建设情况报告》(全文)', '《张八桥镇2023年法治政府建设情况报告》（全文）']) {
+      const text = `${again}\n张八桥镇2023年法治政府建设情况报告\n${BODY}`;
+      assert.deepEqual(run(RULE, text).map((f) => covered(text, f)), [again], again);
+    }
+    const other = `《法治政府建设实施纲要（2021—2025年）》(全文)\n张八桥镇2023年法治政府建设情况报告\n${BODY}`;
+    assert.deepEqual(run(RULE, other), []);
+  });
 });
 
 // The recall probe's case (test/helpers/inject.ts): the defect injected into the clean county report is found.

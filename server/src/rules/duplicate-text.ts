@@ -105,6 +105,9 @@ const rule: Rule = {
     head.forEach((b, i) => {
       if (!title || barrier.has(b) || doc.meta.titleBlocks.includes(b)) return;
       let again = normalize(b.text);
+      // A page's headline for the report: the title in 《》, marked as the full text (《…年度报告》(全文)).
+      const headline = HEADLINE.exec(again);
+      if (headline && headline[1] === title) again = title;
       // The title again over two lines (…法治政府建设 ⏎ 情况报告).
       const next = head[i + 1];
       let last = b;
@@ -226,6 +229,9 @@ function sameBlockText(a: Block, b: Block, normalizedA: string, normalizedB: str
   const tb = item ? normalize(b.text.slice(b.numbering!.marker.length)) : normalizedB;
   return ta === tb && tb.length >= 2;
 }
+
+/** A site's headline of a report: 《title》 followed by (全文) or （全文）. */
+const HEADLINE = /^《(.+)》[（(]全文[）)]$/;
 
 /** Characters that the replacements in normalize() start at: parentheses (pinyin annotations) and white space. */
 const NORMALIZED = /[(（\s]/;
