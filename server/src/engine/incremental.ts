@@ -655,12 +655,23 @@ function sameInside(doc: ReportDocument, part: ReportDocument, region: { start: 
       .map((r) => `${Math.max(from, r.start + shift)},${Math.min(end, r.end + shift)}`)
       .join();
   if (ranges(doc, 0) !== ranges(part, start)) return false;
-  const blocks = (d: ReportDocument, shift: number) =>
-    d.blocks
-      .filter((b) => b.start + shift >= from && b.start + shift < end)
-      .map((b) => `${b.start + shift},${b.end + shift},${b.markdownDepth},${b.numbering?.style ?? ''},${b.numbering?.value ?? ''},${b.blankBefore},${b.isHeading},${b.chrome ?? ''}`)
-      .join('|');
-  return blocks(doc, 0) === blocks(part, start);
+  const inside = (d: ReportDocument, shift: number) => d.blocks.filter((b) => b.start + shift >= from && b.start + shift < end);
+  const whole = inside(doc, 0);
+  const piece = inside(part, start);
+  return whole.length === piece.length && whole.every((b, k) => sameBlock(piece[k], b, start) && piece[k].chrome === b.chrome);
+}
+
+/** Two blocks alike for the local rules, `x` moved by `shift`: the same range, Markdown depth, numbering, blank line before, heading. */
+function sameBlock(x: Block, y: Block, shift: number): boolean {
+  return (
+    x.start + shift === y.start &&
+    x.end + shift === y.end &&
+    x.markdownDepth === y.markdownDepth &&
+    x.numbering?.style === y.numbering?.style &&
+    x.numbering?.value === y.numbering?.value &&
+    x.blankBefore === y.blankBefore &&
+    x.isHeading === y.isHeading
+  );
 }
 
 /**
@@ -732,13 +743,6 @@ function sameContext(a: ReportDocument, b: ReportDocument, dirty: { start: numbe
   const sameRange = (x: { start: number; end: number }, y: { start: number; end: number }, shift: number) => x.start + shift === y.start && x.end + shift === y.end;
   if (!samePrefix(a.ignored, b.ignored, (r) => r.end <= dirty.start, (x, y) => sameRange(x, y, 0))) return false;
   if (!sameSuffix(a.ignored, b.ignored, (r) => r.start >= oldEnd, (r) => r.start >= dirty.end, (x, y) => sameRange(x, y, delta))) return false;
-  const sameBlock = (x: Block, y: Block, shift: number) =>
-    sameRange(x, y, shift) &&
-    x.markdownDepth === y.markdownDepth &&
-    x.numbering?.style === y.numbering?.style &&
-    x.numbering?.value === y.numbering?.value &&
-    x.blankBefore === y.blankBefore &&
-    x.isHeading === y.isHeading;
   // Blocks outside the window (whose local findings were re-run): a block also depends on the line before it.
   const oldWindowEnd = w.end - delta;
   if (!samePrefix(a.blocks, b.blocks, (x) => x.end < w.start, (x, y) => sameBlock(x, y, 0))) return false;

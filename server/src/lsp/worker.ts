@@ -15,6 +15,7 @@ import { analyze } from './analysis.js';
 import { fixAll, type FixAllResult } from './fix-all.js';
 import { fingerprint, ThreadDocuments, type CheckJob, type CheckResult, type EditJob } from './incremental.js';
 import { adoptEarlyThread, startThread, threadFile, WORKER_MARK } from './thread-start.js';
+import { takeCodeCacheWriter } from '../node/cached-thread.js';
 
 export { WORKER_MARK };
 const TRACE = process.env.FAZHI_LINT_TRACE === '1';
@@ -69,7 +70,7 @@ export function runWorker(): void {
     parentPort!.postMessage({ log: `检查线程回收内存后（check thread after ${what}, ${(performance.now() - t0).toFixed(0)} ms）：heap used ${mb(h.used_heap_size)} of ${mb(h.total_heap_size)}, external ${mb(h.external_memory)}, process RSS ${mb(process.memoryUsage.rss())}` });
   };
   // Written after a first job (so that the functions a check compiles are in it), when no job is waiting.
-  let writeCache = codeCacheWriter();
+  let writeCache = takeCodeCacheWriter();
   let caching: NodeJS.Timeout | undefined;
   const handle = (job: Job | Forget) => {
     jobs++;
@@ -170,14 +171,6 @@ function garbageCollector(): { full: () => void; compacting: () => void } | unde
     // V8 rejects a code cache made under other flags: the flags go back as they were (the function stays).
     v8.setFlagsFromString('--no-expose-gc');
   }
-}
-
-/** The code cache's writer, when this thread compiled without a cache (CACHED_THREAD); taken once. */
-function codeCacheWriter(): (() => void) | undefined {
-  const key = Symbol.for('fazhi-lint.writeCodeCache');
-  const write = (globalThis as Record<symbol, (() => void) | undefined>)[key];
-  (globalThis as Record<symbol, unknown>)[key] = undefined;
-  return write;
 }
 
 export function isCheckWorker(): boolean {

@@ -63,11 +63,18 @@ export function startCachedThread(
   return new Worker(CACHED_THREAD, { eval: true, workerData: { ...options.workerData, file, bundle, cacheDir, cacheName, v8Flags }, argv: [], resourceLimits });
 }
 
-/** In a thread started by startCachedThread: writes the code cache if it has none yet (once; a no-op otherwise). */
-export function writeCodeCache(): void {
+/**
+ * In a thread started by startCachedThread: the function that writes its code cache, taken (a second call gives
+ * undefined), or undefined when the thread has a cache already or was started otherwise.
+ */
+export function takeCodeCacheWriter(): (() => void) | undefined {
   const key = Symbol.for('fazhi-lint.writeCodeCache');
   const write = (globalThis as Record<symbol, (() => void) | undefined>)[key];
-  if (!write) return;
   delete (globalThis as Record<symbol, unknown>)[key];
-  write();
+  return write;
+}
+
+/** In a thread started by startCachedThread: writes the code cache if it has none yet (once; a no-op otherwise). */
+export function writeCodeCache(): void {
+  takeCodeCacheWriter()?.();
 }

@@ -35,17 +35,18 @@ export interface BrokenPair {
 }
 
 /** Starts of a block that begin something new: an item (二是…) or a typical paragraph opening (2023年，…). */
-function newItemPattern(extend: unknown): RegExp {
-  const extra = Array.isArray(extend) ? extend.map(String) : [];
-  // One object for the default, so that end-punctuation and this rule share one search per document.
-  if (!extra.length && defaultNewItem) return defaultNewItem;
-  const source = `^(?:${[...DATA.newItemStarts, ...DATA.paragraphOpeners, ...extra].join('|')})`;
-  // With the user's patterns, the whole alternation runs on RE2 (the built-in starts are RE2-compatible).
-  return extra.length ? compileUserPattern(source) : new RegExp(source);
+function newItemSource(extra: readonly string[]): string {
+  return `^(?:${[...DATA.newItemStarts, ...DATA.paragraphOpeners, ...extra].join('|')})`;
 }
 
-let defaultNewItem: RegExp | undefined;
-const DEFAULT_NEW_ITEM = (defaultNewItem = newItemPattern(undefined));
+const DEFAULT_NEW_ITEM = new RegExp(newItemSource([]));
+
+function newItemPattern(extend: unknown): RegExp {
+  const extra = Array.isArray(extend) ? extend.map(String) : [];
+  // One object for the default, so that end-punctuation and this rule share one search per document. With the
+  // user's patterns, the whole alternation runs on RE2 (the built-in starts are RE2-compatible).
+  return extra.length ? compileUserPattern(newItemSource(extra)) : DEFAULT_NEW_ITEM;
+}
 
 /** Body text of a block: a paragraph, or a numbered block long enough to be a run-in heading paragraph. */
 function isBody(block: Block, doc: ReportDocument): boolean {

@@ -6,6 +6,7 @@ import data from '../../../rules/typo.json';
 import doubled from '../../../rules/doubled-words.json';
 import type { Rule, RuleContext } from '../engine/types.js';
 import { substitutionRule, type SubstitutionRuleFile } from './shared/dictionary.js';
+import { HAN_RANGES } from './shared/prose.js';
 
 const dictionary = substitutionRule(data as SubstitutionRuleFile);
 
@@ -49,8 +50,10 @@ function checkDoubled({ doc, report }: RuleContext): void {
   }
 }
 
-/** A Han character A followed by a Han character B and A B again (isHan's ranges). */
-const ABAB = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])(?=([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])\1\2)/g;
+/** isHan's ranges (HAN_RANGES) as a character class. */
+const HAN_CLASS = `[${HAN_RANGES.map(([a, b]) => `\\u${a.toString(16)}-\\u${b.toString(16)}`).join('')}]`;
+/** A Han character A followed by a Han character B and A B again. */
+const ABAB = new RegExp(`(${HAN_CLASS})(?=(${HAN_CLASS})\\1\\2)`, 'g');
 
 const rule: Rule = {
   ...dictionary,

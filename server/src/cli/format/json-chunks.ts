@@ -63,14 +63,14 @@ const BATCH = 200;
  * The elements of an array nested `depth` levels deep (its elements one level deeper) as JSON.stringify(…, null, 2)
  * writes them between its brackets — each indented, joined by ",\n" — in chunks: elements are stringified natively,
  * a batch at a time (one stringify per element, re-indented, cost more than checking the text), and an element that
- * itself holds a long array (a fix with thousands of edits) piece by piece, so that no string outgrows what V8 allows.
- * `holdsLong` says which elements those are (by default: any array in them longer than 64).
+ * itself holds a long array (any array in it longer than 64: a fix with thousands of edits) piece by piece, so that
+ * no string outgrows what V8 allows.
  */
-export function* arrayElements<T>(items: Iterable<T>, depth: number, indent = '  ', holdsLong: (item: T) => boolean = holdsLongArray): Generator<string> {
+export function* arrayElements(items: Iterable<unknown>, depth: number, indent = '  '): Generator<string> {
   let batch: unknown[] = [];
   let separator = '';
   for (const item of items) {
-    const long = holdsLong(item);
+    const long = holdsLongArray(item);
     if (!long) {
       batch.push(item);
       if (batch.length < BATCH) continue;
